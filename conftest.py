@@ -1,0 +1,12 @@
+"""Root conftest: loads the suite's plugins (after pytest-playwright, so that their fixtures take precedence)."""
+
+pytest_plugins = [
+    "fixtures.settings",
+    "fixtures.run_facts",
+    "fixtures.engines",
+    "fixtures.console_server",
+    "fixtures.test_control",
+    "fixtures.accounts",
+    "fixtures.sessions",
+    "fixtures.reporting",
+]

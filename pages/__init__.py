@@ -1,0 +1,1 @@
+"""Page objects: one class per screen of the console; the only place where selectors live."""

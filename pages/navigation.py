@@ -1,0 +1,22 @@
+"""The navigation bar every console page shares: the sections, the signed-in user, sign-out, connection state."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class NavigationBar:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.sections = page.get_by_role("navigation", name="Sections")
+        self.signed_in_user = page.get_by_test_id("signed-in-user")
+        self.connection_state = page.get_by_test_id("connection-state")
+        self.sign_out_button = page.get_by_role("button", name="Sign out")
+
+    def section(self, name: str) -> Locator:
+        return self.sections.get_by_role("link", name=name, exact=True)
+
+    def go_to(self, name: str) -> None:
+        self.section(name).click()
+
+    def sign_out(self) -> None:
+        self.sign_out_button.click()

@@ -1,0 +1,47 @@
+"""The System Status dashboard: one row per platform component with its state and health metrics."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+from pages.live import text_change_intervals_ms
+
+
+class ComponentRow:
+    def __init__(self, row: Locator) -> None:
+        self.row = row
+        self.indicator = row.get_by_test_id("health-indicator")
+        self.state = row.get_by_test_id("component-state")
+        self.latency = row.get_by_test_id("component-latency")
+        self.heartbeat = row.get_by_test_id("component-heartbeat")
+
+
+class SystemStatusPage:
+    PATH = "/status"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", name="System Status", level=1)
+        self.components = page.get_by_role("table", name="Components")
+        self.component_names = self.components.get_by_role("rowheader")
+        self.overall_health = page.get_by_test_id("overall-health")
+        self.last_update = page.get_by_test_id("status-updated-at")
+        self._first_snapshot_shown = self.last_update.filter(has_not_text="—")
+        self.seconds_until_ready: float | None = None
+
+    def visit(self) -> None:
+        self.page.goto(self.PATH)
+
+    def open(self) -> None:
+        """Visit the dashboard and wait until it shows the first status snapshot; remembers how long that took."""
+        self.visit()
+        self._first_snapshot_shown.wait_for()
+        # performance.now() counts from the start of this page's navigation, on the browser's own clock.
+        self.seconds_until_ready = self.page.evaluate("performance.now()") / 1000
+
+    def component(self, name: str) -> ComponentRow:
+        header = self.page.get_by_role("rowheader", name=name, exact=True)
+        return ComponentRow(self.components.get_by_role("row").filter(has=header))
+
+    def refresh_intervals_ms(self, refreshes: int, deadline_s: float) -> list[float]:
+        """Watch the "last update" time until it has refreshed `refreshes` times, in the page, without reloading."""
+        return text_change_intervals_ms(self.last_update, refreshes, deadline_s)

@@ -1,0 +1,33 @@
+"""What a user of the acceptance suite tunes, in one place. Command-line options override every entry.
+
+    pytest --browser all                              every engine (chromium, firefox, webkit)
+    pytest --base-url https://console.example.com     test that deployment; nothing is started
+    pytest --tracing on --screenshot on --video on    keep artefacts for every scenario, not only failures
+    pytest --expect-timeout 8000 --budget status_page_ready_s=3
+"""
+from fixtures.settings import Artefacts, Budgets, Credentials, SuiteConfig, Timeouts, WebServer
+
+config = SuiteConfig(
+    # Engines when no --browser is given; `--browser all` means chromium, firefox and webkit.
+    browsers=("chromium",),
+    # The console under test. None: the suite starts the bundled reference console (web_server below).
+    base_url=None,
+    web_server=WebServer(
+        command=("{python}", "-m", "reference_app", "--port", "{port}", "--db", "{db}", "--test-mode"),
+        ready_path="/healthz",
+        startup_timeout_s=30,
+        port=0,  # 0: a free port and a fresh database for every run; e.g. 3000 to pin it
+        reuse_existing=False,  # with a pinned port: if a console already answers there, test it instead
+    ),
+    timeouts=Timeouts(expect_ms=5_000, action_ms=10_000, navigation_ms=15_000),
+    artefacts=Artefacts(trace="retain-on-failure", screenshot="only-on-failure", video="off",
+                        output_dir="test-results"),
+    budgets=Budgets(
+        status_page_ready_s=2.0,  # test plan, scenario 1: "Response time < 2 seconds"
+        status_refresh_interval_s=1.0,  # the dashboard must be refreshed at least once a second
+    ),
+    # Only for a console without the test-control API: the accounts the specs sign in with, by role.
+    # With test control, every scenario provisions a fresh account instead and these are not used.
+    accounts={"trader": Credentials("test@example.com", "TestPassword123!")},
+    test_control_token=None,
+)

@@ -1,0 +1,132 @@
+"""Signing in and out: the login form, the JSON login API, the session cookie and the request guards."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.responses import RedirectResponse, Response
+from pydantic import BaseModel
+
+from reference_app.security import new_session_token, token_digest, verify_password
+
+SESSION_COOKIE = "console_session"
+ROLES = ("trader", "risk_manager", "viewer")
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    account_id: int
+    email: str
+    display_name: str
+    role: str
+
+    def public(self) -> dict[str, Any]:
+        return {"email": self.email, "display_name": self.display_name, "role": self.role,
+                "account_id": self.account_id}
+
+
+def _console(request: Request):  # -> Console; untyped here to keep auth free of an import cycle
+    return request.app.state.console
+
+
+def user_from_cookie(request: Request) -> User | None:
+    db = _console(request).db
+    token = request.cookies.get(SESSION_COOKIE)
+    row = token and db.one(
+        "SELECT u.id, u.account_id, u.email, u.display_name, u.role FROM sessions s"
+        " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
+        (token_digest(token), time.time()),
+    )
+    if not row and "anonymous_access" in _console(request).faults:
+        row = db.one("SELECT id, account_id, email, display_name, role FROM users ORDER BY id LIMIT 1")
+    return User(**dict(row)) if row else None
+
+
+def current_user(request: Request) -> User:
+    """API guard: 401 without a valid session."""
+    user = user_from_cookie(request)
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Sign in first: no valid session")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def authenticate(request: Request, email: str, password: str) -> User | None:
+    row = _console(request).db.one(
+        "SELECT id, account_id, email, display_name, role, password_hash FROM users WHERE email = ?",
+        (email.strip(),),
+    )
+    if row is None or not verify_password(password, row["password_hash"]):
+        return None
+    fields = dict(row)
+    fields.pop("password_hash")
+    return User(**fields)
+
+
+def start_session(request: Request, response: Response, user: User) -> None:
+    console = _console(request)
+    token = new_session_token()
+    now = time.time()
+    console.db.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        (token_digest(token), user.id, now, now + console.settings.session_ttl_s),
+    )
+    path = "/api" if "session_cookie_wrong_path" in console.faults else "/"
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path=path,
+                        max_age=console.settings.session_ttl_s)
+
+
+def end_session(request: Request, response: Response) -> None:
+    console = _console(request)
+    if "signout_keeps_session" in console.faults:
+        return
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        console.db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_digest(token),))
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after sign-in, never another origin."""
+    if target and target.startswith("/") and not target.startswith("//") and not target.startswith("/login"):
+        return target
+    return "/status"
+
+
+def login_redirect(request: Request) -> RedirectResponse:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(target)}", status.HTTP_303_SEE_OTHER)
+
+
+router = APIRouter()
+
+
+class Credentials(BaseModel):
+    email: str
+    password: str
+
+
+@router.post("/api/auth/login")
+async def api_login(credentials: Credentials, request: Request, response: Response) -> dict[str, Any]:
+    user = authenticate(request, credentials.email, credentials.password)
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Invalid email or password")
+    start_session(request, response, user)
+    return {"user": user.public()}
+
+
+@router.post("/api/auth/logout")
+async def api_logout(request: Request, response: Response) -> dict[str, bool]:
+    end_session(request, response)
+    return {"signed_out": True}
+
+
+@router.get("/api/me")
+async def me(user: CurrentUser) -> dict[str, Any]:
+    return {"user": user.public()}

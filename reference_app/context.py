@@ -1,0 +1,22 @@
+"""The console's shared state, built once at start-up and reached from requests as `request.app.state.console`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reference_app.db import Database
+from reference_app.faults import ActiveFaults
+from reference_app.feed import MarketFeed
+from reference_app.hub import EventHub
+from reference_app.settings import Settings
+from reference_app.workers import Worker
+
+
+@dataclass
+class Console:
+    settings: Settings
+    db: Database
+    hub: EventHub
+    feed: MarketFeed
+    faults: ActiveFaults
+    workers: dict[str, Worker] = field(default_factory=dict)
+    status_seq: int = 0

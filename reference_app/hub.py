@@ -1,0 +1,45 @@
+"""A small publish/subscribe hub: the console's events, fanned out to the WebSocket connections."""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+# A slow browser must not hold the server back: its queue drops the oldest events beyond this many.
+QUEUE_LIMIT = 2000
+
+
+@dataclass(eq=False)
+class Subscription:
+    account_id: int
+    topics: set[str] = field(default_factory=set)
+    queue: asyncio.Queue[dict[str, Any]] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
+
+    def offer(self, event: dict[str, Any]) -> None:
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(event)
+
+
+class EventHub:
+    def __init__(self) -> None:
+        self._subscriptions: set[Subscription] = set()
+
+    def subscribe(self, account_id: int) -> Subscription:
+        subscription = Subscription(account_id)
+        self._subscriptions.add(subscription)
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        self._subscriptions.discard(subscription)
+
+    def publish(self, topic: str, data: Any, account_id: int | None = None) -> None:
+        """Send to every subscriber of `topic`; with `account_id`, only to that account's sessions."""
+        event = {"topic": topic, "data": data}
+        for subscription in self._subscriptions:
+            if topic in subscription.topics and account_id in (None, subscription.account_id):
+                subscription.offer(event)
+
+    @property
+    def connection_count(self) -> int:
+        return len(self._subscriptions)

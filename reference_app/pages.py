@@ -1,0 +1,95 @@
+"""The console's HTML pages: sign-in, sign-out and one page per section, each behind the session guard."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from reference_app.auth import authenticate, end_session, login_redirect, safe_next, start_session, user_from_cookie
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    # (path, navigation label, template); a section whose page is not built yet renders "coming_soon.html"
+    ("/status", "System Status", "status.html"),
+    ("/strategies", "Strategies", "coming_soon.html"),
+    ("/trading", "Trading", "coming_soon.html"),
+    ("/risk", "Risk Management", "coming_soon.html"),
+    ("/portfolio", "Portfolio", "coming_soon.html"),
+    ("/market-data", "Market Data", "coming_soon.html"),
+)
+
+router = APIRouter()
+
+
+def _faults(request: Request) -> list[str]:
+    return request.app.state.console.faults.names
+
+
+def render_login(
+    request: Request, error: str | None = None, email: str = "", next_path: str = "", status_code: int = 200
+) -> HTMLResponse:
+    context: dict[str, Any] = {
+        "error": error,
+        "email": email,
+        "next": next_path,
+        "signed_out": request.query_params.get("signed_out") == "1",
+        "faults": _faults(request),
+    }
+    return templates.TemplateResponse(request, "login.html", context, status_code=status_code)
+
+
+@router.get("/", response_model=None)
+async def home(request: Request) -> Response:
+    return RedirectResponse("/status" if user_from_cookie(request) else "/login", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_page(request: Request, next: str = "") -> HTMLResponse:
+    return render_login(request, next_path=next)
+
+
+@router.post("/login", response_model=None)
+async def login_form(
+    request: Request,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    if not email.strip() or not password:
+        return render_login(request, "Enter your email address and password.", email, next, 400)
+    user = authenticate(request, email, password)
+    if user is None:
+        silent = "wrong_password_silent" in request.app.state.console.faults
+        return render_login(request, None if silent else "Invalid email or password.", email, next, 401)
+    response = RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
+    start_session(request, response, user)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> RedirectResponse:
+    response = RedirectResponse("/login?signed_out=1", status.HTTP_303_SEE_OTHER)
+    end_session(request, response)
+    return response
+
+
+def _section_page(path: str, label: str, template: str):  # -> route handler
+    async def page(request: Request) -> Response:
+        user = user_from_cookie(request)
+        if user is None:
+            return login_redirect(request)
+        context = {"user": user, "sections": SECTIONS, "current": path, "title": label,
+                   "faults": _faults(request)}
+        return templates.TemplateResponse(request, template, context)
+
+    page.__name__ = f"page_{path.strip('/').replace('-', '_')}"
+    return page
+
+
+for _path, _label, _template in SECTIONS:
+    router.add_api_route(_path, _section_page(_path, _label, _template), methods=["GET"], response_model=None)

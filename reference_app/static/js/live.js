@@ -1,0 +1,58 @@
+// The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state.
+const indicator = () => document.querySelector('[data-testid="connection-state"]');
+
+function showConnection(state, label) {
+  const element = indicator();
+  if (!element) return;
+  element.dataset.state = state;
+  element.textContent = label;
+}
+
+export function connectLive(topics, onEvent, { onReconnect } = {}) {
+  // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  let socket;
+  let attempt = 0;
+  let leaving = false;
+
+  function open() {
+    socket = new WebSocket(url);
+    socket.addEventListener('open', () => {
+      socket.send(JSON.stringify({ subscribe: topics }));
+      showConnection('live', 'Live');
+      if (attempt > 0 && onReconnect) onReconnect();
+      attempt = 0;
+    });
+    socket.addEventListener('message', (message) => {
+      const event = JSON.parse(message.data);
+      if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
+    });
+    socket.addEventListener('close', (event) => {
+      if (leaving) return;
+      if (event.code === 4401) {
+        location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+        return;
+      }
+      showConnection('reconnecting', 'Reconnecting…');
+      attempt += 1;
+      setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+    });
+  }
+
+  // Closing on the way out keeps browsers from reporting an interrupted connection as an error.
+  window.addEventListener('pagehide', () => {
+    leaving = true;
+    socket?.close(1000, 'page closed');
+  });
+  open();
+}
+
+export async function fetchJson(path, options = {}) {
+  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  if (response.status === 401) {
+    location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+    return new Promise(() => {});
+  }
+  const body = await response.json();
+  return { ok: response.ok, status: response.status, body };
+}

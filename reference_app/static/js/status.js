@@ -1,0 +1,45 @@
+// System Status dashboard: the first snapshot over HTTP, then a fresh one pushed over the WebSocket.
+import { connectLive, fetchJson } from './live.js';
+import { clockTime, milliseconds, secondsAgo } from './format.js';
+import { hasFault } from './faults.js';
+
+const table = document.querySelector('[data-testid="components"]');
+const overall = document.querySelector('[data-testid="overall-health"]');
+const updatedAt = document.querySelector('[data-testid="status-updated-at"]');
+const rows = new Map();
+
+function rowFor(component) {
+  if (rows.has(component.key)) return rows.get(component.key);
+  const row = document.createElement('tr');
+  row.dataset.testid = `component-${component.key}`;
+  row.innerHTML = `
+    <th scope="row"></th>
+    <td><span class="indicator" data-testid="health-indicator"></span> <span data-testid="component-state"></span></td>
+    <td data-testid="component-latency"></td>
+    <td data-testid="component-heartbeat"></td>`;
+  row.querySelector('th').textContent = component.name;
+  table.append(row);
+  rows.set(component.key, row);
+  return row;
+}
+
+function render(snapshot) {
+  for (const component of snapshot.components) {
+    const row = rowFor(component);
+    const indicator = row.querySelector('[data-testid="health-indicator"]');
+    indicator.dataset.health = component.healthy ? 'healthy' : 'unhealthy';
+    indicator.setAttribute('aria-label', component.healthy ? 'healthy' : 'unhealthy');
+    row.querySelector('[data-testid="component-state"]').textContent = component.state;
+    const latency = hasFault('status_page_script_error') ? component.latency.toFixed(1) : milliseconds(component.latency_ms);
+    row.querySelector('[data-testid="component-latency"]').textContent = latency;
+    row.querySelector('[data-testid="component-heartbeat"]').textContent = secondsAgo(component.heartbeat_age_s);
+  }
+  overall.dataset.health = snapshot.healthy ? 'healthy' : 'unhealthy';
+  overall.textContent = snapshot.healthy ? 'All systems operational' : 'Degraded: check the components below';
+  updatedAt.textContent = clockTime(snapshot.generated_at);
+  updatedAt.dateTime = new Date(snapshot.generated_at).toISOString();
+}
+
+const first = await fetchJson('/api/status');
+render(first.body);
+connectLive(['status'], (topic, data) => render(data));

@@ -1,0 +1,99 @@
+"""The test-control API, mounted only in test mode: isolated accounts, exact prices and feed outages on demand."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
+from pydantic import BaseModel, Field
+
+from reference_app.context import Console
+from reference_app.feed import BY_SYMBOL, INSTRUMENTS
+
+
+def _console(request: Request) -> Console:
+    return request.app.state.console
+
+
+def require_token(request: Request, x_test_control_token: Annotated[str | None, Header()] = None) -> None:
+    expected = _console(request).settings.test_control_token
+    if expected and x_test_control_token != expected:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "Test control needs the X-Test-Control-Token header")
+
+
+router = APIRouter(prefix="/api/test", dependencies=[Depends(require_token)])
+
+
+class NewUser(BaseModel):
+    email: str = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
+    password: str = Field(min_length=8, max_length=128)
+    display_name: str = Field(min_length=1, max_length=80)
+    role: Literal["trader", "risk_manager", "viewer"]
+
+
+class NewAccount(BaseModel):
+    name: str = Field(min_length=1, max_length=80)
+    starting_cash: float = Field(default=1_000_000, gt=0)
+    max_position_size: float = Field(default=100_000, gt=0)
+    daily_loss_limit: float = Field(default=5_000, gt=0)
+    users: list[NewUser] = Field(min_length=1)
+
+
+class PriceSetting(BaseModel):
+    bid: float = Field(gt=0)
+    ask: float = Field(gt=0)
+    freeze: bool = True
+
+
+class FeedTarget(BaseModel):
+    instrument: str | None = None
+
+
+def _instrument(symbol: str | None) -> str | None:
+    if symbol is not None and symbol not in BY_SYMBOL:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown instrument {symbol!r}")
+    return symbol
+
+
+@router.get("/health")
+async def health(request: Request) -> dict[str, Any]:
+    console = _console(request)
+    return {"test_mode": True, "faults": console.faults.names, "instruments": [i.symbol for i in INSTRUMENTS]}
+
+
+@router.post("/accounts", status_code=status.HTTP_201_CREATED)
+async def create_account(spec: NewAccount, request: Request) -> dict[str, Any]:
+    db = _console(request).db
+    emails = [user.email for user in spec.users]
+    taken = db.all(f"SELECT email FROM users WHERE email IN ({', '.join('?' for _ in emails)})", emails)
+    if taken or len(set(e.lower() for e in emails)) != len(emails):
+        clashing = ", ".join(row["email"] for row in taken) or "the same email twice"
+        raise HTTPException(status.HTTP_409_CONFLICT, f"Email already in use: {clashing}")
+    account_id = db.create_account(
+        spec.name,
+        starting_cash=spec.starting_cash,
+        max_position_size=spec.max_position_size,
+        daily_loss_limit=spec.daily_loss_limit,
+    )
+    for user in spec.users:
+        db.create_user(account_id, user.email, user.display_name, user.role, user.password)
+    return {"account_id": account_id, "users": [u.model_dump(exclude={"password"}) for u in spec.users]}
+
+
+@router.post("/market/{symbol}/price")
+async def set_price(symbol: str, price: PriceSetting, request: Request) -> dict[str, Any]:
+    if price.ask < price.bid:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "ask must not be below bid")
+    quote = _console(request).feed.set_price(_instrument(symbol) or symbol, price.bid, price.ask, price.freeze)
+    return quote.as_event()
+
+
+@router.post("/market/pause")
+async def pause_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
+    _console(request).feed.pause(_instrument(target.instrument))
+    return {"paused": target.instrument or "all"}
+
+
+@router.post("/market/resume")
+async def resume_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
+    _console(request).feed.resume(_instrument(target.instrument))
+    return {"resumed": target.instrument or "all"}

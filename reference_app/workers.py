@@ -1,0 +1,37 @@
+"""Background workers of the console (order engine link, risk engine, portfolio sync), each with a heartbeat."""
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Worker:
+    """Runs `job` every `interval_s`; records when it last completed and how late and long that run was."""
+
+    name: str
+    interval_s: float
+    job: Callable[[], None] = lambda: None
+    stop_after_first_run: bool = False  # how the `*_stalled` faults make a worker die silently
+    last_beat: float = 0.0
+    last_duration_ms: float = 0.0
+    runs: int = field(default=0)
+
+    async def run(self) -> None:
+        due = time.perf_counter()
+        while True:
+            started = time.perf_counter()
+            self.job()
+            # The latency a caller of this component would see: how late it woke up plus how long it worked.
+            self.last_duration_ms = (time.perf_counter() - due) * 1000
+            due = started + self.interval_s
+            self.last_beat = time.monotonic()
+            self.runs += 1
+            if self.stop_after_first_run:
+                return
+            await asyncio.sleep(self.interval_s)
+
+    def heartbeat_age_s(self) -> float | None:
+        return None if not self.last_beat else time.monotonic() - self.last_beat
