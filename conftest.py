@@ -9,4 +9,5 @@ pytest_plugins = [
     "fixtures.accounts",
     "fixtures.sessions",
     "fixtures.reporting",
+    "fixtures.outcomes",
 ]

@@ -32,7 +32,7 @@ def build_console(settings: Settings) -> Console:
     console.workers = {
         "nautilus": Worker("nautilus", 0.25),
         "risk": Worker("risk", 0.25),
-        "portfolio": Worker("portfolio", 0.25, stop_after_first_run="portfolio_sync_stalled" in faults),
+        "portfolio": Worker("portfolio", 0.25, dead_on_arrival="portfolio_sync_stalled" in faults),
     }
     console.db.ensure_seed_user()
     return console

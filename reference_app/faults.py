@@ -29,7 +29,7 @@ CATALOGUE: tuple[Fault, ...] = (
     Fault(
         "portfolio_sync_stalled",
         "system_status",
-        "The portfolio synchronisation worker stops after start-up, so Portfolio Sync is not Synchronized.",
+        "The portfolio synchronisation worker dies silently at start-up; nothing restarts it.",
         ("Every component reports healthy with its health metrics",),
     ),
     Fault(

@@ -14,12 +14,14 @@ class Worker:
     name: str
     interval_s: float
     job: Callable[[], None] = lambda: None
-    stop_after_first_run: bool = False  # how the `*_stalled` faults make a worker die silently
+    dead_on_arrival: bool = False  # how the `*_stalled` faults make a worker die silently at start-up
     last_beat: float = 0.0
     last_duration_ms: float = 0.0
     runs: int = field(default=0)
 
     async def run(self) -> None:
+        if self.dead_on_arrival:
+            return
         due = time.perf_counter()
         while True:
             started = time.perf_counter()
@@ -29,8 +31,6 @@ class Worker:
             due = started + self.interval_s
             self.last_beat = time.monotonic()
             self.runs += 1
-            if self.stop_after_first_run:
-                return
             await asyncio.sleep(self.interval_s)
 
     def heartbeat_age_s(self) -> float | None:

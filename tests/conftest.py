@@ -1,0 +1,40 @@
+"""Fixtures of the project's own tests: an in-process console on a fresh SQLite database."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from reference_app.app import create_app
+from reference_app.db import SEED_USER_EMAIL, SEED_USER_PASSWORD
+from reference_app.settings import Settings
+
+SEED_CREDENTIALS = {"email": SEED_USER_EMAIL, "password": SEED_USER_PASSWORD}
+
+
+@pytest.fixture
+def start_console(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+    """Start the console in-process (lifespan included) with the given settings; stopped after the test."""
+    clients: list[TestClient] = []
+
+    def start(**settings: object) -> TestClient:
+        client = TestClient(create_app(Settings(db_path=tmp_path / "console.db", **settings)))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield start
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def api(start_console: Callable[..., TestClient]) -> TestClient:
+    return start_console()
+
+
+@pytest.fixture
+def test_mode_api(start_console: Callable[..., TestClient]) -> TestClient:
+    return start_console(test_mode=True)

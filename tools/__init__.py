@@ -1,0 +1,1 @@
+"""Command-line tools around the suite: fault proofs (suite sensitivity)."""
