@@ -9,6 +9,7 @@ from typing import Any
 
 from reference_app.security import hash_password
 
+# The core tables; a feature module keeps its own tables in its own SCHEMA and calls ensure_schema at start-up.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
     id                INTEGER PRIMARY KEY,
@@ -50,7 +51,11 @@ class Database:
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.executescript(SCHEMA)
+        self.ensure_schema(SCHEMA)
+
+    def ensure_schema(self, schema: str) -> None:
+        """Create a feature module's tables if they do not exist yet (each module owns its own SCHEMA)."""
+        self._conn.executescript(schema)
 
     def close(self) -> None:
         self._conn.close()

@@ -110,6 +110,10 @@ class MarketFeed:
         state.fixed = (bid, ask) if freeze else None
         return self._publish(symbol, bid, ask)
 
+    def release_price(self, symbol: str) -> None:
+        """Let a frozen instrument walk again from where it stands."""
+        self._state[symbol].fixed = None
+
     def pause(self, symbol: str | None = None) -> None:
         if symbol is None:
             self.paused = True

@@ -87,6 +87,12 @@ async def set_price(symbol: str, price: PriceSetting, request: Request) -> dict[
     return quote.as_event()
 
 
+@router.post("/market/{symbol}/release")
+async def release_price(symbol: str, request: Request) -> dict[str, Any]:
+    _console(request).feed.release_price(_instrument(symbol) or symbol)
+    return {"released": symbol}
+
+
 @router.post("/market/pause")
 async def pause_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
     _console(request).feed.pause(_instrument(target.instrument))
