@@ -7,6 +7,7 @@ pytest_plugins = [
     "fixtures.console_server",
     "fixtures.test_control",
     "fixtures.accounts",
+    "fixtures.storage_state",
     "fixtures.sessions",
     "fixtures.reporting",
     "fixtures.outcomes",

@@ -69,14 +69,20 @@ def authenticate(request: Request, email: str, password: str) -> User | None:
     return User(**fields)
 
 
-def start_session(request: Request, response: Response, user: User) -> None:
-    console = _console(request)
+def create_session(console, user_id: int) -> str:  # console: Console (untyped to avoid an import cycle)
+    """A new server-side session for the user; returns the token the cookie carries."""
     token = new_session_token()
     now = time.time()
     console.db.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        (token_digest(token), user.id, now, now + console.settings.session_ttl_s),
+        (token_digest(token), user_id, now, now + console.settings.session_ttl_s),
     )
+    return token
+
+
+def start_session(request: Request, response: Response, user: User) -> None:
+    console = _console(request)
+    token = create_session(console, user.id)
     path = "/api" if "session_cookie_wrong_path" in console.faults else "/"
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path=path,
                         max_age=console.settings.session_ttl_s)

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
 from pydantic import BaseModel, Field
 
+from reference_app.auth import create_session
 from reference_app.context import Console
 from reference_app.feed import BY_SYMBOL, INSTRUMENTS
 
@@ -36,6 +37,8 @@ class NewAccount(BaseModel):
     max_position_size: float = Field(default=100_000, gt=0)
     daily_loss_limit: float = Field(default=5_000, gt=0)
     users: list[NewUser] = Field(min_length=1)
+    # Hand back a signed-in session per user, so a test suite need not sign every scenario in through the API.
+    issue_sessions: bool = False
 
 
 class PriceSetting(BaseModel):
@@ -74,9 +77,14 @@ async def create_account(spec: NewAccount, request: Request) -> dict[str, Any]:
         max_position_size=spec.max_position_size,
         daily_loss_limit=spec.daily_loss_limit,
     )
+    users = []
     for user in spec.users:
-        db.create_user(account_id, user.email, user.display_name, user.role, user.password)
-    return {"account_id": account_id, "users": [u.model_dump(exclude={"password"}) for u in spec.users]}
+        user_id = db.create_user(account_id, user.email, user.display_name, user.role, user.password)
+        created = user.model_dump(exclude={"password"})
+        if spec.issue_sessions:
+            created["session_token"] = create_session(_console(request), user_id)
+        users.append(created)
+    return {"account_id": account_id, "users": users}
 
 
 @router.post("/market/{symbol}/price")
