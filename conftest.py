@@ -10,5 +10,7 @@ pytest_plugins = [
     "fixtures.storage_state",
     "fixtures.sessions",
     "fixtures.reporting",
+    "fixtures.layer_timing",
     "fixtures.outcomes",
+    "fixtures.sharding",
 ]

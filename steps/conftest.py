@@ -10,10 +10,14 @@ from pages.system_status_page import SystemStatusPage
 
 
 @pytest.fixture(autouse=True)
-def engine(engine_launch: EngineLaunch) -> EngineLaunch:
-    """Puts the browser engine into every scenario's fixture closure, so `--browser` parametrizes scenarios
-    (pytest-bdd scenarios request their step fixtures only at run time) and a missing engine skips them."""
-    return engine_launch
+def scenario_setup(engine_launch: EngineLaunch, desk: Desk) -> Desk:
+    """Every scenario's fixtures, set up before its first step.
+
+    pytest-bdd requests step fixtures only when a step runs, so without this `browser_name` would not be in the
+    scenarios' fixture closure (`--browser` would not parametrize them, a missing engine would not skip them),
+    and the console start and account provisioning would be timed as part of the steps.
+    """
+    return desk
 
 
 @given(parsers.parse("a {actor} is signed in"), target_fixture="session")
