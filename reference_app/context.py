@@ -8,6 +8,7 @@ from reference_app.faults import ActiveFaults
 from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
 from reference_app.settings import Settings
+from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
 
 
@@ -18,5 +19,6 @@ class Console:
     hub: EventHub
     feed: MarketFeed
     faults: ActiveFaults
+    throttle: LoginThrottle
     workers: dict[str, Worker] = field(default_factory=dict)
     status_seq: int = 0
