@@ -45,6 +45,12 @@ CATALOGUE: tuple[Fault, ...] = (
         ("Every component reports healthy with its health metrics",),
     ),
     Fault(
+        "health_metrics_renamed",
+        "system_status",
+        "A refactor renamed the status payload's latency and heartbeat fields; the dashboard shows dashes.",
+        ("Every component reports healthy with its health metrics",),
+    ),
+    Fault(
         "slow_status_snapshot",
         "system_status",
         "The status snapshot API answers after 2.5 s, so the dashboard is not ready within its 2 s budget.",
