@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, when
 
+from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
 from pages.system_status_page import SystemStatusPage
@@ -27,3 +28,8 @@ def actor_opens_dashboard(desk: Desk, actor: str) -> SystemStatusPage:
     dashboard = desk[actor].screen(SystemStatusPage)
     dashboard.open()
     return dashboard
+
+
+@when("the console restarts")
+def console_restarts(desk: Desk, restartable_console: ConsoleUnderTest) -> None:
+    desk.restart_console()
