@@ -1,9 +1,9 @@
-@strategy_management
+@strategy_management @fresh_account
 Feature: Strategy management
   A trader creates a strategy, has the console check it against the account's limits, saves it and deploys it to
   the simulation, where it trades on the live market feed and reports its performance (test plan, scenario 2).
-  A strategy that breaks a rule is refused with the reason, and nothing of it is saved. The account's limits are
-  the console's defaults: a daily loss limit of $5,000 and a max position size of 100,000 units.
+  A strategy that breaks a rule is refused with the reason, and nothing of it is saved. Each scenario has an account
+  of its own, with a daily loss limit of $5,000 and a max position size of 100,000 units.
 
   Background:
     Given a trader is signed in

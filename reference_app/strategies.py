@@ -10,6 +10,7 @@ its simulated fills are its own and never touch the account's orders or position
 """
 from __future__ import annotations
 
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ FIELD_LABELS: dict[str, str] = {
     "max_position_size": "Max position size",
 }
 INSTRUMENT_SYMBOLS: tuple[str, ...] = tuple(i.symbol for i in INSTRUMENTS)
+log = logging.getLogger(__name__)
 
 
 def usd(amount: float) -> str:
@@ -306,10 +308,13 @@ class StrategyRunner:
                 events = [await ticks.queue.get()]
                 while not ticks.queue.empty():  # one round of the feed arrives at once: trade on all of it
                     events.append(ticks.queue.get_nowait())
-                for event in events:
-                    self._on_tick(Quote(**event["data"]))
-                self._promote_deployed()
-                self._publish_changes()
+                try:
+                    for event in events:
+                        self._on_tick(Quote(**event["data"]))
+                    self._promote_deployed()
+                    self._publish_changes()
+                except Exception:  # one bad round must not end the simulation of every account
+                    log.exception("the strategy simulation failed on a round of ticks; it carries on with the next")
         finally:
             hub.unsubscribe(ticks)
 
