@@ -228,23 +228,29 @@ def _set_status(console: Console, record: dict[str, Any], new_status: str, **col
     return updated
 
 
+_INSERT_FILL = ("INSERT INTO strategy_fills (strategy_id, instrument, side, quantity, price, realized_usd, filled_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _fill_rows(strategy_id: int, fills: list[Fill]) -> list[tuple[str, tuple[Any, ...]]]:
+    return [(_INSERT_FILL, (strategy_id, f.instrument, f.side, f.quantity, f.price, f.realized_usd, f.filled_at))
+            for f in fills]
+
+
 def _record_fills(console: Console, strategy_id: int, fills: list[Fill]) -> None:
-    console.db.transaction(
-        ("INSERT INTO strategy_fills (strategy_id, instrument, side, quantity, price, realized_usd, filled_at)"
-         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-         (strategy_id, f.instrument, f.side, f.quantity, f.price, f.realized_usd, f.filled_at))
-        for f in fills
-    )
+    console.db.transaction(_fill_rows(strategy_id, fills))
 
 
 def _stop(console: Console, record: dict[str, Any], reason: str) -> dict[str, Any]:
     closing = console.strategies.halt(record["id"]) if console.strategies else []
-    _record_fills(console, record["id"], closing)
-    if "strategy_stop_not_persisted" in console.faults:
-        # The defect: the stop is announced and the simulation halts, but the new status is never written.
-        stopped = {**record, "status": "Stopped", "stop_reason": reason, "stopped_at": _epoch_ms(time.time())}
-    else:
-        stopped = _set_status(console, record, "Stopped", stop_reason=reason, stopped_at=time.time())
+    now = time.time()
+    statements = _fill_rows(record["id"], closing)
+    if "strategy_stop_not_persisted" not in console.faults:  # the defect: the new status is never written
+        statements.append(("UPDATE strategies SET status = 'Stopped', stop_reason = ?, stopped_at = ? WHERE id = ?",
+                           (reason, now, record["id"])))
+    # The closing fills and the new status together, so a crash cannot leave a strategy half stopped.
+    console.db.transaction(statements)
+    stopped = {**record, "status": "Stopped", "stop_reason": reason, "stopped_at": _epoch_ms(now)}
     return _publish(console, stopped)
 
 
