@@ -25,6 +25,11 @@ config = SuiteConfig(
     budgets=Budgets(
         status_page_ready_s=2.0,  # test plan, scenario 1: "Response time < 2 seconds"
         status_refresh_interval_s=1.0,  # the dashboard must be refreshed at least once a second
+        # Test plan, scenario 2: a deployed strategy's "performance metrics begin updating": within this many
+        # seconds they change three times (the simulation needs a few ticks to warm up before its first trade).
+        strategy_metrics_update_s=10.0,
+        # After the console restarts, an open page is live again (WebSocket reconnected) within this many seconds.
+        reconnect_after_restart_s=10.0,
     ),
     # Only for a console without the test-control API: the accounts the specs sign in with, by role.
     # With test control, every scenario provisions a fresh account instead and these are not used.

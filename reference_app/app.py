@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, pages, realtime, status, test_control
+from reference_app import auth, pages, realtime, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -39,6 +39,8 @@ def build_console(settings: Settings) -> Console:
         "risk": Worker("risk", 0.25),
         "portfolio": Worker("portfolio", 0.25, dead_on_arrival="portfolio_sync_stalled" in faults),
     }
+    strategies.prepare_storage(console)
+    console.strategies = strategies.StrategyRunner(console)
     console.db.ensure_seed_user()
     return console
 
@@ -63,6 +65,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(console.feed.run()), asyncio.create_task(status.broadcast_status(console))]
         tasks += [asyncio.create_task(worker.run()) for worker in console.workers.values()]
+        tasks.append(asyncio.create_task(strategies.run_strategies(console)))
         try:
             yield
         finally:
@@ -82,6 +85,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(auth.router)
     app.include_router(status.router)
+    app.include_router(strategies.router)
     app.include_router(realtime.router)
     app.include_router(pages.router)
     if settings.test_mode:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -10,6 +11,9 @@ from reference_app.hub import EventHub
 from reference_app.settings import Settings
 from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
+
+if TYPE_CHECKING:  # the strategies module needs Console itself
+    from reference_app.strategies import StrategyRunner
 
 
 @dataclass
@@ -22,3 +26,4 @@ class Console:
     throttle: LoginThrottle
     workers: dict[str, Worker] = field(default_factory=dict)
     status_seq: int = 0
+    strategies: StrategyRunner | None = None  # the strategy simulation, set up by build_console

@@ -56,6 +56,47 @@ CATALOGUE: tuple[Fault, ...] = (
         "The status snapshot API answers after 2.5 s, so the dashboard is not ready within its 2 s budget.",
         ("The dashboard is ready within its response-time budget",),
     ),
+    # Strategy management (scenario 2 of the test plan)
+    Fault(
+        "strategy_metrics_frozen",
+        "strategy_management",
+        "Deploying marks a strategy Running, but never hands it to the simulation: P&L, trades and win rate stay at zero.",
+        ("A new strategy is validated, saved and deployed to the simulation",),
+    ),
+    Fault(
+        "strategy_duplicate_name_accepted",
+        "strategy_management",
+        "The name-uniqueness rule looks up a hard-coded development account, so a duplicate name in the trader's own "
+        "account passes and is saved.",
+        ("A strategy that breaks a rule is refused with the reason and nothing is saved",),
+    ),
+    Fault(
+        "strategy_name_rendered_as_html",
+        "strategy_management",
+        "The strategy lists insert the name as HTML, so a name containing markup is rendered instead of shown.",
+        ("A strategy name containing markup is shown as text",),
+    ),
+    Fault(
+        "strategies_table_recreated_on_start",
+        "strategy_management",
+        "A schema migration left in the start-up path drops and recreates the strategy tables: every saved strategy "
+        "disappears when the console restarts.",
+        ("A saved strategy survives a reload and a restart of the console",),
+    ),
+    Fault(
+        "running_strategies_not_resumed",
+        "strategy_management",
+        "After a restart, strategies still say Running, but the simulation does not pick them up again: their metrics "
+        "never change.",
+        ("A running strategy keeps trading after a restart of the console",),
+    ),
+    Fault(
+        "strategy_stop_not_persisted",
+        "strategy_management",
+        "Stop halts the simulation and the page shows Stopped, but the new status is never written: after a reload the "
+        "strategy says Running again.",
+        ("Stopping a running strategy takes it out of the simulation",),
+    ),
     # Signing in and out
     Fault(
         "session_cookie_wrong_path",

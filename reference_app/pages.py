@@ -24,7 +24,7 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     # (path, navigation label, template); a section whose page is not built yet renders "coming_soon.html"
     ("/status", "System Status", "status.html"),
-    ("/strategies", "Strategies", "coming_soon.html"),
+    ("/strategies", "Strategies", "strategies.html"),
     ("/trading", "Trading", "coming_soon.html"),
     ("/risk", "Risk Management", "coming_soon.html"),
     ("/portfolio", "Portfolio", "coming_soon.html"),

@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
-from fixtures.sessions import Desk
+from fixtures.sessions import Desk, Session
 from pages.login_page import LoginPage
 from pages.system_status_page import SystemStatusPage
 
@@ -24,9 +25,9 @@ def scenario_setup(engine_launch: EngineLaunch, desk: Desk) -> Desk:
     return desk
 
 
-@given(parsers.parse("a {actor} is signed in"))
-def actor_is_signed_in(desk: Desk, actor: str) -> None:
-    desk.sign_in(actor)
+@given(parsers.parse("a {actor} is signed in"), target_fixture="session")
+def actor_is_signed_in(desk: Desk, actor: str) -> Session:
+    return desk.sign_in(actor)
 
 
 @given(parsers.parse("a {actor} is on the sign-in page"))
@@ -58,3 +59,8 @@ def dashboard_is_shown(desk: Desk) -> None:
 def sign_in_page_is_shown(desk: Desk) -> None:
     expect(desk.current.page).to_have_url(re.compile(r"/login(\?|$)"))
     expect(desk.current.screen(LoginPage).heading).to_be_visible()
+
+
+@when("the console restarts")
+def console_restarts(desk: Desk, restartable_console: ConsoleUnderTest) -> None:
+    desk.restart_console()

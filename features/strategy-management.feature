@@ -1,0 +1,84 @@
+@strategy_management @fresh_account
+Feature: Strategy management
+  A trader creates a strategy, has the console check it against the account's limits, saves it and deploys it to
+  the simulation, where it trades on the live market feed and reports its performance (test plan, scenario 2).
+  A strategy that breaks a rule is refused with the reason, and nothing of it is saved. Each scenario has an account
+  of its own, with a daily loss limit of $5,000 and a max position size of 100,000 units.
+
+  Background:
+    Given a trader is signed in
+
+  Scenario: A new strategy is validated, saved and deployed to the simulation
+    Given the trader has the Strategies page open
+    When the trader fills in a new strategy:
+      | Strategy name     | UI Test Strategy |
+      | Strategy type     | Mean Reversion   |
+      | Instruments       | EURUSD, GBPUSD   |
+      | Timeframe         | 1H               |
+      | Risk limit        | $1,000           |
+      | Max position size | 10,000           |
+    And the trader validates the strategy
+    Then the validation passes every rule: Strategy name, Strategy type, Instruments, Timeframe, Risk limit, Max position size
+    When the trader saves the strategy
+    And the trader deploys the strategy to the simulation
+    Then "UI Test Strategy" is Running under Active Strategies
+    And the performance metrics of "UI Test Strategy" keep updating
+
+  Scenario Outline: A strategy that breaks a rule is refused with the reason and nothing is saved
+    Given the trader has saved a strategy named "Euro Mean Reversion"
+    And the trader has the Strategies page open
+    When the trader fills in a new strategy with <field> "<value>"
+    And the trader saves the strategy
+    Then the form rejects the <field> because it "<reason>"
+    When the trader reloads the Strategies page
+    Then "Euro Mean Reversion" is still the account's only strategy
+
+    Examples:
+      | field             | value               | reason                                                             |
+      | Strategy name     | UI                  | must be 3 to 64 characters long                                    |
+      | Strategy name     | Euro Mean Reversion | is already used by another strategy of this account                |
+      | Instruments       | none                | must include at least one instrument                               |
+      | Risk limit        | $0                  | must be greater than $0                                            |
+      | Risk limit        | $5,000.01           | must not exceed the account's daily loss limit of $5,000           |
+      | Max position size | 100,001             | must not exceed the account's max position size of 100,000 units  |
+
+  Scenario: A strategy name containing markup is shown as text
+    Given the trader has the Strategies page open
+    When the trader fills in a new strategy with Strategy name "<b>Cable</b> Breakout"
+    And the trader saves the strategy
+    Then the strategy is listed as Saved with its settings
+
+  @console_restart
+  Scenario: A saved strategy survives a reload and a restart of the console
+    Given the trader has the Strategies page open
+    And the trader has saved a new strategy:
+      | Strategy name     | Cable Momentum |
+      | Strategy type     | Momentum       |
+      | Instruments       | GBPUSD         |
+      | Timeframe         | 4H             |
+      | Risk limit        | $2,500         |
+      | Max position size | 25,000         |
+    When the trader reloads the Strategies page
+    Then the strategy is listed as Saved with its settings
+    When the console restarts
+    Then the Strategies page reconnects by itself
+    When the trader reloads the Strategies page
+    Then the strategy is listed as Saved with its settings
+
+  @console_restart
+  Scenario: A running strategy keeps trading after a restart of the console
+    Given the trader has a running strategy named "Overnight Reversion"
+    And the trader has the Strategies page open
+    When the console restarts
+    Then the Strategies page reconnects by itself
+    And "Overnight Reversion" is Running under Active Strategies
+    And the performance metrics of "Overnight Reversion" keep updating
+
+  Scenario: Stopping a running strategy takes it out of the simulation
+    Given the trader has a running strategy named "London Session Reversion"
+    And the trader has the Strategies page open
+    When the trader stops "London Session Reversion"
+    Then "London Session Reversion" is no longer under Active Strategies
+    And "London Session Reversion" is listed as Stopped by the trader
+    When the trader reloads the Strategies page
+    Then "London Session Reversion" is listed as Stopped by the trader

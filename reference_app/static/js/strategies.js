@@ -1,0 +1,350 @@
+// Strategies: the account's strategies (pushed live over the WebSocket), and the form that validates, saves and deploys one.
+import { connectLive, fetchJson } from './live.js';
+import { parseAmount, percent, units, usd } from './format.js';
+import { hasFault } from './faults.js';
+
+const ACTIVE = new Set(['Deploying', 'Running']);
+const FIELDS = ['name', 'type', 'instruments', 'timeframe', 'risk_limit', 'max_position_size'];
+const LABELS = {
+  name: 'Strategy name', type: 'Strategy type', instruments: 'Instruments', timeframe: 'Timeframe',
+  risk_limit: 'Risk limit', max_position_size: 'Max position size',
+};
+
+const summary = document.querySelector('[data-testid="strategies-summary"]');
+const createButton = document.querySelector('[data-action="create"]');
+const activeBody = document.querySelector('[data-testid="active-strategies"]');
+const noneActive = document.querySelector('[data-testid="no-active-strategies"]');
+const allBody = document.querySelector('[data-testid="all-strategies"]');
+const listError = document.querySelector('[data-testid="strategies-error"]');
+
+const form = document.querySelector('form.strategy-form');
+const inputs = {
+  name: form.querySelector('#strategy-name'),
+  type: form.querySelector('#strategy-type'),
+  instruments: form.querySelector('#strategy-instruments'),
+  timeframe: form.querySelector('#strategy-timeframe'),
+  risk_limit: form.querySelector('#strategy-risk-limit'),
+  max_position_size: form.querySelector('#strategy-max-position-size'),
+};
+const deployButton = form.querySelector('[data-action="deploy"]');
+const formStatus = form.querySelector('[data-testid="strategy-form-status"]');
+const formError = form.querySelector('[data-testid="strategy-form-error"]');
+const results = form.querySelector('ul.results');
+
+const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
+
+// Every call of this page: a network failure (the console restarting, the page being left mid-request) becomes an
+// answer the page shows, not an uncaught rejection.
+async function call(path, options) {
+  try {
+    return await fetchJson(path, options);
+  } catch {
+    return { ok: false, status: 0, body: { detail: UNREACHABLE } };
+  }
+}
+
+const strategies = new Map(); // id -> the strategy as the console last reported it
+const rows = { active: new Map(), all: new Map() }; // id -> <tr>, updated in place so observers stay attached
+let canChange = false;
+let savedId = null; // the strategy the form has saved, which it may deploy
+
+// ---- Lists ------------------------------------------------------------------------------------------------------
+
+function setName(cell, name) {
+  // A name is user text: shown as text, never parsed as markup.
+  if (hasFault('strategy_name_rendered_as_html')) cell.innerHTML = name;
+  else cell.textContent = name;
+}
+
+function cell(row, testId) {
+  return row.querySelector(`[data-testid="${testId}"]`);
+}
+
+function actionButton(label, strategy, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary';
+  button.textContent = label;
+  button.addEventListener('click', () => onClick(strategy.id, button));
+  return button;
+}
+
+function activeRow(strategy) {
+  let row = rows.active.get(strategy.id);
+  if (!row) {
+    row = document.createElement('tr');
+    row.innerHTML = `
+      <th scope="row"></th>
+      <td data-testid="strategy-type"></td>
+      <td data-testid="strategy-instruments"></td>
+      <td><span data-testid="strategy-status"></span></td>
+      <td class="number" data-testid="strategy-pnl"></td>
+      <td class="number" data-testid="strategy-trades"></td>
+      <td class="number" data-testid="strategy-win-rate"></td>
+      <td class="row-actions"></td>`;
+    if (canChange) row.querySelector('.row-actions').append(actionButton('Stop', strategy, stop));
+    activeBody.append(row);
+    rows.active.set(strategy.id, row);
+  }
+  return row;
+}
+
+function allRow(strategy) {
+  let row = rows.all.get(strategy.id);
+  if (!row) {
+    row = document.createElement('tr');
+    row.innerHTML = `
+      <th scope="row"></th>
+      <td data-testid="strategy-type"></td>
+      <td data-testid="strategy-instruments"></td>
+      <td data-testid="strategy-timeframe"></td>
+      <td class="number" data-testid="strategy-risk-limit"></td>
+      <td class="number" data-testid="strategy-max-position-size"></td>
+      <td><span data-testid="strategy-status"></span> <small data-testid="strategy-stop-reason"></small></td>
+      <td class="row-actions"></td>`;
+    if (canChange) {
+      row.querySelector('.row-actions').append(actionButton('Deploy', strategy, deploy), actionButton('Stop', strategy, stop));
+    }
+    allBody.append(row);
+    rows.all.set(strategy.id, row);
+  }
+  return row;
+}
+
+function fillCommon(row, strategy) {
+  setName(row.querySelector('th'), strategy.name);
+  cell(row, 'strategy-type').textContent = strategy.type;
+  cell(row, 'strategy-instruments').textContent = strategy.instruments.join(', ');
+  const state = cell(row, 'strategy-status');
+  state.textContent = strategy.status;
+  state.dataset.status = strategy.status.toLowerCase();
+}
+
+function render(strategy) {
+  const known = strategies.get(strategy.id);
+  if (known && known.as_of > strategy.as_of) return; // an answer that arrived after a newer push
+  strategies.set(strategy.id, strategy);
+  const all = allRow(strategy);
+  fillCommon(all, strategy);
+  cell(all, 'strategy-timeframe').textContent = strategy.timeframe;
+  cell(all, 'strategy-risk-limit').textContent = usd(strategy.risk_limit, { wholeDollars: true });
+  cell(all, 'strategy-max-position-size').textContent = units(strategy.max_position_size);
+  cell(all, 'strategy-stop-reason').textContent = strategy.status === 'Stopped' ? (strategy.stop_reason ?? '') : '';
+  const [deployAction, stopAction] = all.querySelectorAll('.row-actions button');
+  if (deployAction) {
+    deployAction.hidden = ACTIVE.has(strategy.status);
+    stopAction.hidden = !ACTIVE.has(strategy.status);
+  }
+
+  if (ACTIVE.has(strategy.status)) {
+    const active = activeRow(strategy);
+    fillCommon(active, strategy);
+    const { metrics } = strategy;
+    const pnl = cell(active, 'strategy-pnl');
+    pnl.textContent = usd(metrics.pnl_usd);
+    pnl.dataset.sign = metrics.pnl_usd < 0 ? 'negative' : 'positive';
+    cell(active, 'strategy-trades').textContent = units(metrics.trades);
+    cell(active, 'strategy-win-rate').textContent = percent(metrics.win_rate);
+  } else if (rows.active.has(strategy.id)) {
+    rows.active.get(strategy.id).remove();
+    rows.active.delete(strategy.id);
+  }
+  if (strategy.id === savedId) showFormProgress(strategy);
+  summarize();
+}
+
+function summarize() {
+  const running = [...strategies.values()].filter((s) => ACTIVE.has(s.status)).length;
+  noneActive.hidden = running > 0;
+  const count = strategies.size;
+  summary.textContent = count === 0 ? 'No strategies yet.'
+    : `${count} ${count === 1 ? 'strategy' : 'strategies'}, ${running} running.`;
+}
+
+async function loadAll() {
+  const { ok, body } = await call('/api/strategies');
+  if (!ok) {
+    listError.textContent = body.detail ?? 'The strategies could not be loaded.';
+    return null;
+  }
+  canChange = body.can_change;
+  const seen = new Set(body.strategies.map((s) => s.id));
+  for (const id of strategies.keys()) {
+    if (!seen.has(id)) forget(id);
+  }
+  body.strategies.forEach(render);
+  summarize();
+  return body;
+}
+
+function forget(id) {
+  strategies.delete(id);
+  for (const table of Object.values(rows)) {
+    table.get(id)?.remove();
+    table.delete(id);
+  }
+}
+
+async function deploy(id, button) {
+  button.disabled = true;
+  listError.textContent = '';
+  const { ok, body } = await call(`/api/strategies/${id}/deploy`, { method: 'POST' });
+  button.disabled = false;
+  if (ok) render(body);
+  else listError.textContent = body.detail;
+}
+
+async function stop(id, button) {
+  button.disabled = true;
+  listError.textContent = '';
+  const { ok, body } = await call(`/api/strategies/${id}/stop`, { method: 'POST' });
+  button.disabled = false;
+  if (ok) render(body);
+  else listError.textContent = body.detail;
+}
+
+// ---- The form ---------------------------------------------------------------------------------------------------
+
+function option(value) {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = value;
+  return element;
+}
+
+function buildChoices(choices) {
+  inputs.type.replaceChildren(...choices.types.map(option));
+  inputs.timeframe.replaceChildren(...choices.timeframes.map(option));
+  const boxes = choices.instruments.map((symbol) => {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'instruments';
+    box.value = symbol;
+    label.append(box, ` ${symbol}`);
+    return label;
+  });
+  inputs.instruments.querySelector('.choices').replaceChildren(...boxes);
+}
+
+function draft() {
+  return {
+    name: inputs.name.value,
+    type: inputs.type.value,
+    instruments: [...inputs.instruments.querySelectorAll('input:checked')].map((box) => box.value),
+    timeframe: inputs.timeframe.value,
+    risk_limit: parseAmount(inputs.risk_limit.value),
+    max_position_size: parseAmount(inputs.max_position_size.value),
+  };
+}
+
+function setEditable(editable) {
+  for (const element of form.querySelectorAll('input, select')) element.disabled = !editable;
+  form.querySelector('[data-action="validate"]').disabled = !editable;
+  form.querySelector('button[type="submit"]').disabled = !editable;
+}
+
+function clearResults() {
+  results.replaceChildren();
+  for (const field of FIELDS) {
+    inputs[field].removeAttribute('aria-invalid');
+    document.getElementById(`${inputs[field].id}-problem`).textContent = '';
+  }
+}
+
+function showResults(rules) {
+  clearResults();
+  for (const field of FIELDS) {
+    const reasons = rules.filter((rule) => rule.field === field && !rule.passed).map((rule) => rule.reason);
+    const item = document.createElement('li');
+    item.dataset.passed = String(reasons.length === 0);
+    item.textContent = `${LABELS[field]}: ${reasons.length ? reasons.join('; ') : 'passed'}`;
+    results.append(item);
+    if (reasons.length) {
+      inputs[field].setAttribute('aria-invalid', 'true');
+      document.getElementById(`${inputs[field].id}-problem`).textContent = reasons.join('; ');
+    }
+  }
+}
+
+function say(message, error = '') {
+  formStatus.textContent = message;
+  formError.textContent = error;
+}
+
+function openForm() {
+  form.reset();
+  form.hidden = false;
+  savedId = null;
+  setEditable(true);
+  deployButton.disabled = true;
+  clearResults();
+  say('');
+  inputs.name.focus();
+}
+
+async function validateForm() {
+  say('Validating…');
+  const { ok, body } = await call('/api/strategies/validate', { method: 'POST', body: JSON.stringify(draft()) });
+  if (!ok) {
+    say('', body.detail ?? 'The strategy could not be validated.');
+    return;
+  }
+  showResults(body.rules);
+  const failed = body.rules.filter((rule) => !rule.passed).length;
+  if (failed) say('', `Validation failed: ${failed} ${failed === 1 ? 'rule' : 'rules'} not met. See the results below.`);
+  else say('Validation passed: every rule is met.');
+}
+
+async function saveForm(event) {
+  event.preventDefault();
+  const values = draft();
+  say('Saving…');
+  const { ok, body } = await call('/api/strategies', { method: 'POST', body: JSON.stringify(values) });
+  if (body.rules) showResults(body.rules);
+  if (!ok) {
+    say('Not saved.', body.detail ?? 'The strategy was not saved.');
+    return;
+  }
+  savedId = body.id;
+  setEditable(false);
+  deployButton.disabled = !canChange;
+  say(`Saved “${body.name}”. It can now be deployed to the simulation.`);
+  render(body);
+}
+
+async function deployForm() {
+  deployButton.disabled = true;
+  say('Deploying…');
+  const { ok, body } = await call(`/api/strategies/${savedId}/deploy`, { method: 'POST' });
+  if (!ok) {
+    deployButton.disabled = false;
+    say('Not deployed.', body.detail);
+    return;
+  }
+  render(body);
+}
+
+function showFormProgress(strategy) {
+  if (strategy.status === 'Deploying') say(`Deploying “${strategy.name}” to the simulation…`);
+  else if (strategy.status === 'Running') say(`“${strategy.name}” is running in the simulation.`);
+  else if (strategy.status === 'Stopped') {
+    say(`“${strategy.name}” is stopped.`);
+    deployButton.disabled = !canChange;
+  }
+}
+
+form.addEventListener('submit', saveForm);
+form.querySelector('[data-action="validate"]').addEventListener('click', validateForm);
+deployButton.addEventListener('click', deployForm);
+createButton.addEventListener('click', openForm);
+
+// ---- Start ------------------------------------------------------------------------------------------------------
+
+const loaded = await loadAll();
+if (loaded) {
+  buildChoices(loaded.choices);
+  createButton.disabled = !canChange;
+  createButton.hidden = !canChange;
+}
+connectLive(['strategy'], (topic, strategy) => render(strategy), { onReconnect: loadAll });
