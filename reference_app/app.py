@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, pages, realtime, status, test_control
+from reference_app import auth, orders, pages, realtime, status, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -35,6 +35,8 @@ def build_console(settings: Settings) -> Console:
         "portfolio": Worker("portfolio", 0.25, dead_on_arrival="portfolio_sync_stalled" in faults),
     }
     console.db.ensure_seed_user()
+    orders.ensure_schema(console.db)
+    console.orders = orders.OrderEngine(console)
     return console
 
 
@@ -45,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(console.feed.run()), asyncio.create_task(status.broadcast_status(console))]
         tasks += [asyncio.create_task(worker.run()) for worker in console.workers.values()]
+        tasks.append(asyncio.create_task(console.orders.run()))
         try:
             yield
         finally:
@@ -63,6 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(auth.router)
     app.include_router(status.router)
+    app.include_router(orders.router)
     app.include_router(realtime.router)
     app.include_router(pages.router)
     if settings.test_mode:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -9,6 +10,9 @@ from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
 from reference_app.settings import Settings
 from reference_app.workers import Worker
+
+if TYPE_CHECKING:
+    from reference_app.orders import OrderEngine
 
 
 @dataclass
@@ -20,3 +24,4 @@ class Console:
     faults: ActiveFaults
     workers: dict[str, Worker] = field(default_factory=dict)
     status_seq: int = 0
+    orders: OrderEngine | None = None  # set by build_console; the order engine needs the console itself

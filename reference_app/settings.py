@@ -21,6 +21,7 @@ class Settings:
     tick_interval_s: float = 0.2
     status_interval_s: float = 0.5
     session_ttl_s: int = 8 * 3600
+    order_step_delay_s: float = 0.2  # between an order's status steps, so that a person sees each one
 
     def __post_init__(self) -> None:
         validate_fault_names(self.faults)
@@ -55,6 +56,8 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--list-faults", action="store_true", help="print the named faults and exit")
     parser.add_argument("--feed-seed", type=int, default=int(env.get("CONSOLE_FEED_SEED", "20261121")))
     parser.add_argument("--session-ttl", type=int, default=8 * 3600, help="session lifetime in seconds")
+    parser.add_argument("--order-step-delay", type=float, default=float(env.get("CONSOLE_ORDER_STEP_DELAY", "0.2")),
+                        help="seconds between an order's status steps (Pending, Risk Check, ...)")
     args = parser.parse_args(argv)
     if args.list_faults:
         from reference_app.faults import describe_faults
@@ -70,4 +73,5 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
         faults=frozenset(args.fault),
         feed_seed=args.feed_seed,
         session_ttl_s=args.session_ttl,
+        order_step_delay_s=args.order_step_delay,
     )
