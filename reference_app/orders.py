@@ -345,7 +345,7 @@ class OrderEngine:
         ])
         return self._publish(order.id)
 
-    def _fill(self, order: Order, quote: Quote) -> Order:
+    def _fill(self, order: Order, quote: Quote, publish_positions: bool = True) -> Order:
         """Fill at the touch; the order, its fill, the position and the cash change in one transaction."""
         buys = order.side == "BUY"
         price = quote.ask if buys else quote.bid
@@ -358,7 +358,8 @@ class OrderEngine:
                                                   positions.usd_per_quote(order.instrument, quotes), before,
                                                   time.time())
         filled = self._transition(order, FILLED, extra=statements, fill_price=price)
-        self.publish_positions(order.account_id)
+        if publish_positions:
+            self.publish_positions(order.account_id)
         return filled
 
     # Working orders and cancels ----------------------------------------------------------------------------
@@ -374,8 +375,11 @@ class OrderEngine:
             quote = self.console.feed.quotes.get(order.instrument)
             if quote is None or not crossed(order, quote) or trading_halted(self.db, order.account_id):
                 continue
-            self._fill(order, quote)
+            self._fill(order, quote, publish_positions=False)
             traded.add(order.account_id)
+        # One valuation per account after the whole pass: a screen never shows a book half-way through it.
+        for account_id in traded:
+            self.publish_positions(account_id)
         return traded
 
     def cancel(self, order_id: int, user: User) -> Order:

@@ -14,3 +14,24 @@ export function clockTime(epochMs) {
   const pad = (n, width = 2) => String(n).padStart(width, '0');
   return `${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}.${pad(time.getMilliseconds(), 3)}`;
 }
+
+// Money in the account currency: $1,234.56, with a minus sign for a loss (-$1,234.56); never "-$0.00".
+export function usd(value) {
+  if (value == null) return DASH;
+  const cents = Math.round(value * 100);
+  const amount = (Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${cents < 0 ? '-' : ''}$${amount}`;
+}
+
+// Quantities in whole units with thousands separators (10,000); `signed` adds + for a long (+10,000).
+export function units(value, { signed = false } = {}) {
+  if (value == null) return DASH;
+  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (value < 0) return `-${text}`;
+  return signed && value > 0 ? `+${text}` : text;
+}
+
+// A price with the instrument's decimals (5 for most pairs, 3 for USDJPY).
+export function price(value, decimals) {
+  return value == null ? DASH : value.toFixed(decimals);
+}
