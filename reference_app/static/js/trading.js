@@ -115,22 +115,24 @@ async function submitTicket(event) {
   showTicketError('');
   trackedClientId = id; // before sending: the first status may arrive on the WebSocket before the answer
   tracked = null;
+  let answer;
   try {
-    const answer = await fetchJson('/api/orders', { method: 'POST', body: JSON.stringify({ ...ticket, client_order_id: id }) });
-    if (answer.ok) {
-      showOrder(answer.body);
-      form.hidden = true;
-      if (hasFault('order_status_polled')) pollStatus(answer.body.id);
-    } else {
-      trackedClientId = null;
-      showTicketError(problemText(answer.body));
-    }
+    answer = await fetchJson('/api/orders', { method: 'POST', body: JSON.stringify({ ...ticket, client_order_id: id }) });
   } catch {
     // The order may have been placed: the same client order id makes a second attempt safe.
     showTicketError('No answer from the console. Submit again: the order will not be placed twice.');
+    return;
   } finally {
     sending = false;
     submitButton.disabled = false;
+  }
+  if (answer.ok) {
+    showLastOrder(answer.body);
+    form.hidden = true;
+    if (hasFault('order_status_polled')) pollStatus(answer.body.id);
+  } else {
+    trackedClientId = null;
+    showTicketError(problemText(answer.body));
   }
 }
 
