@@ -445,8 +445,11 @@ class OrderEngine:
                     log.exception("order engine pass failed")
         finally:
             hub.unsubscribe(ticks)
-            for task in list(self._lifecycles.values()):
+            # An order stopped mid-way stays in its last persisted status; the next start resumes it from there.
+            lifecycles = list(self._lifecycles.values())
+            for task in lifecycles:
                 task.cancel()
+            await asyncio.gather(*lifecycles, return_exceptions=True)
 
 
 # The HTTP API ------------------------------------------------------------------------------------------------
