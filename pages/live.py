@@ -79,6 +79,9 @@ class TextHistory:
     values: list[str]
     at_ms: list[float]
 
+    def describe(self) -> str:
+        return "\n".join(f"{at:8.0f} ms  {value}" for value, at in zip(self.values, self.at_ms)) or "no change"
+
 
 class TextRecorder:
     """Records every text an element shows, in the page itself, from `start()` until a final text appears."""

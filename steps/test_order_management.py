@@ -71,12 +71,10 @@ def actor_cancels_order(trading: TradingPage, quantity: str, instrument: str) ->
 
 @then("the order's status showed, one after the other and without a reload:", target_fixture="statuses")
 def status_showed_in_order(status_recorder: TextRecorder, datatable: list[list[str]]) -> list[str]:
-    expected = datatable[0]
     seen = status_recorder.values_until(SETTLED, deadline_s=STATUS_DEADLINE_S)
-    allure.attach("\n".join(f"{at:8.0f} ms  {value}" for value, at in zip(seen.values, seen.at_ms)),
-                  name="Statuses the page showed, with the time since Submit")
-    assert seen.values == expected, f"the page showed {seen.values}, expected {expected}"
-    return expected
+    allure.attach(seen.describe(), name="Statuses the page showed, with the time since Submit")
+    assert seen.values == datatable[0], f"the page showed {seen.values}, expected {datatable[0]}"
+    return datatable[0]
 
 
 @then("the order's timeline gives the time of each of those statuses")
