@@ -7,7 +7,10 @@ pytest_plugins = [
     "fixtures.console_server",
     "fixtures.test_control",
     "fixtures.accounts",
+    "fixtures.storage_state",
     "fixtures.sessions",
     "fixtures.reporting",
+    "fixtures.layer_timing",
     "fixtures.outcomes",
+    "fixtures.sharding",
 ]

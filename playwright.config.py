@@ -28,6 +28,6 @@ config = SuiteConfig(
     ),
     # Only for a console without the test-control API: the accounts the specs sign in with, by role.
     # With test control, every scenario provisions a fresh account instead and these are not used.
-    accounts={"trader": Credentials("test@example.com", "TestPassword123!")},
+    accounts={"trader": Credentials("test@example.com", "TestPassword123!", display_name="Test User")},
     test_control_token=None,
 )

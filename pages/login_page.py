@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.forms import replace_value
+
 
 class LoginPage:
     PATH = "/login"
@@ -15,11 +17,16 @@ class LoginPage:
         self.sign_in_button = page.get_by_role("button", name="Sign in")
         self.error = page.get_by_role("alert")
         self.signed_out_notice = page.get_by_role("status").filter(has_text="You have signed out")
+        self.expired_notice = page.get_by_role("status").filter(has_text="Your session has expired")
 
     def open(self) -> None:
         self.page.goto(self.PATH)
 
-    def sign_in(self, email: str, password: str) -> None:
-        self.email.fill(email)
-        self.password.fill(password)
-        self.sign_in_button.click()
+    def sign_in(self, email: str, password: str) -> int:
+        """Fill in the form and submit it; returns the HTTP status of the page the console answered with, once
+        that page has loaded (so the next action never lands on the page being replaced)."""
+        replace_value(self.email, email)
+        replace_value(self.password, password)
+        with self.page.expect_navigation() as answer:
+            self.sign_in_button.click()
+        return answer.value.status if answer.value else 0

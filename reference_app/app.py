@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from reference_app import auth, orders, pages, realtime, status, test_control
@@ -16,18 +17,22 @@ from reference_app.faults import ActiveFaults
 from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
 from reference_app.settings import Settings
+from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
 
 
 def build_console(settings: Settings) -> Console:
     hub = EventHub()
     faults = ActiveFaults(settings.faults)
+    db = Database(settings.db_path)
     console = Console(
         settings=settings,
-        db=Database(settings.db_path),
+        db=db,
         hub=hub,
         feed=MarketFeed(hub, settings.feed_seed, settings.tick_interval_s),
         faults=faults,
+        throttle=LoginThrottle(db, settings.login_attempt_limit, settings.login_window_s, settings.login_lockout_s,
+                               enabled="login_throttling_missing" not in faults),
     )
     console.workers = {
         "nautilus": Worker("nautilus", 0.25),
@@ -38,6 +43,19 @@ def build_console(settings: Settings) -> Console:
     orders.ensure_schema(console.db)
     console.orders = orders.OrderEngine(console)
     return console
+
+
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+async def refuse_cross_origin_changes(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """A state-changing request that a browser sends from another origin is refused (CSRF defence in depth on
+    top of SameSite cookies). Browsers always send Origin on cross-origin requests; tools that send none pass."""
+    origin = request.headers.get("origin")
+    if (request.method in STATE_CHANGING and origin and origin != f"{request.url.scheme}://{request.url.netloc}"
+            and "cross_origin_accepted" not in request.app.state.console.faults):
+        return JSONResponse({"detail": f"Cross-origin request refused: {origin} may not change this console"}, 403)
+    return await call_next(request)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -58,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Reference trading console", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
     app.state.console = console
+    app.middleware("http")(refuse_cross_origin_changes)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
 from reference_app.security import new_session_token, token_digest, verify_password
+from reference_app.throttle import describe_wait
 
 SESSION_COOKIE = "console_session"
 ROLES = ("trader", "risk_manager", "viewer")
@@ -36,10 +37,11 @@ def _console(request: Request):  # -> Console; untyped here to keep auth free of
 def user_from_cookie(request: Request) -> User | None:
     db = _console(request).db
     token = request.cookies.get(SESSION_COOKIE)
+    valid_after = 0.0 if "expired_sessions_accepted" in _console(request).faults else time.time()
     row = token and db.one(
         "SELECT u.id, u.account_id, u.email, u.display_name, u.role FROM sessions s"
         " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
-        (token_digest(token), time.time()),
+        (token_digest(token), valid_after),
     )
     if not row and "anonymous_access" in _console(request).faults:
         row = db.one("SELECT id, account_id, email, display_name, role FROM users ORDER BY id LIMIT 1")
@@ -57,26 +59,45 @@ def current_user(request: Request) -> User:
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
+class Throttled(Exception):
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"Too many sign-in attempts for this account. Try again in {describe_wait(retry_after_s)}.")
+        self.retry_after_s = retry_after_s
+
+
 def authenticate(request: Request, email: str, password: str) -> User | None:
+    """The user with these credentials, None if they are wrong; raises Throttled while the email is locked out."""
+    throttle = _console(request).throttle
+    retry_after = throttle.retry_after_s(email)
+    if retry_after is not None:
+        raise Throttled(retry_after)
     row = _console(request).db.one(
         "SELECT id, account_id, email, display_name, role, password_hash FROM users WHERE email = ?",
         (email.strip(),),
     )
     if row is None or not verify_password(password, row["password_hash"]):
+        throttle.record_failure(email)
         return None
+    throttle.forget(email)
     fields = dict(row)
     fields.pop("password_hash")
     return User(**fields)
 
 
-def start_session(request: Request, response: Response, user: User) -> None:
-    console = _console(request)
+def create_session(console, user_id: int) -> str:  # console: Console (untyped to avoid an import cycle)
+    """A new server-side session for the user; returns the token the cookie carries."""
     token = new_session_token()
     now = time.time()
     console.db.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        (token_digest(token), user.id, now, now + console.settings.session_ttl_s),
+        (token_digest(token), user_id, now, now + console.settings.session_ttl_s),
     )
+    return token
+
+
+def start_session(request: Request, response: Response, user: User) -> None:
+    console = _console(request)
+    token = create_session(console, user.id)
     path = "/api" if "session_cookie_wrong_path" in console.faults else "/"
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path=path,
                         max_age=console.settings.session_ttl_s)
@@ -87,7 +108,7 @@ def end_session(request: Request, response: Response) -> None:
     if "signout_keeps_session" in console.faults:
         return
     token = request.cookies.get(SESSION_COOKIE)
-    if token:
+    if token and "signout_leaves_server_session" not in console.faults:
         console.db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_digest(token),))
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
 
@@ -101,7 +122,9 @@ def safe_next(target: str | None) -> str:
 
 def login_redirect(request: Request) -> RedirectResponse:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return RedirectResponse(f"/login?next={quote(target)}", status.HTTP_303_SEE_OTHER)
+    # A cookie the console no longer accepts means the session ended (expired, or signed out elsewhere).
+    ended = "&expired=1" if request.cookies.get(SESSION_COOKIE) else ""
+    return RedirectResponse(f"/login?next={quote(target)}{ended}", status.HTTP_303_SEE_OTHER)
 
 
 router = APIRouter()
@@ -114,7 +137,11 @@ class Credentials(BaseModel):
 
 @router.post("/api/auth/login")
 async def api_login(credentials: Credentials, request: Request, response: Response) -> dict[str, Any]:
-    user = authenticate(request, credentials.email, credentials.password)
+    try:
+        user = authenticate(request, credentials.email, credentials.password)
+    except Throttled as throttled:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(throttled),
+                            headers={"Retry-After": str(throttled.retry_after_s)}) from None
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Invalid email or password")
     start_session(request, response, user)

@@ -9,6 +9,7 @@ from reference_app.faults import ActiveFaults
 from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
 from reference_app.settings import Settings
+from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ class Console:
     hub: EventHub
     feed: MarketFeed
     faults: ActiveFaults
+    throttle: LoginThrottle
     workers: dict[str, Worker] = field(default_factory=dict)
     status_seq: int = 0
     orders: OrderEngine | None = None  # set by build_console; the order engine needs the console itself

@@ -45,6 +45,12 @@ CATALOGUE: tuple[Fault, ...] = (
         ("Every component reports healthy with its health metrics",),
     ),
     Fault(
+        "health_metrics_renamed",
+        "system_status",
+        "A refactor renamed the status payload's latency and heartbeat fields; the dashboard shows dashes.",
+        ("Every component reports healthy with its health metrics",),
+    ),
+    Fault(
         "slow_status_snapshot",
         "system_status",
         "The status snapshot API answers after 2.5 s, so the dashboard is not ready within its 2 s budget.",
@@ -120,6 +126,40 @@ CATALOGUE: tuple[Fault, ...] = (
         "order_management",
         "A cancel is acknowledged on screen but never reaches the book: the order keeps working and fills later.",
         ("A working LIMIT order fills when the price reaches it, and a cancelled one does not",),
+    ),
+)
+
+CATALOGUE += (
+    # Access control, abuse and bad input
+    Fault(
+        "login_throttling_missing",
+        "access_control",
+        "Failed sign-ins are never counted: a password can be guessed at full speed, no 429, no lockout.",
+        ("Ten wrong passwords lock that account's sign-in until the lockout ends",),
+    ),
+    Fault(
+        "signout_leaves_server_session",
+        "access_control",
+        "Sign out clears the browser's cookie but leaves the session valid on the server; a copied cookie still works.",
+        ("Signing out ends the session on the server",),
+    ),
+    Fault(
+        "expired_sessions_accepted",
+        "access_control",
+        "A session's expiry time is never checked, so an expired session keeps working.",
+        ("An expired session sends the user to sign in at their next action",),
+    ),
+    Fault(
+        "cross_origin_accepted",
+        "access_control",
+        "State-changing requests from other websites are accepted (no Origin check).",
+        ("Another website cannot act for a signed-in user",),
+    ),
+    Fault(
+        "display_name_rendered_as_html",
+        "access_control",
+        "The navigation bar inserts the user's display name as HTML, so markup in it runs in every page.",
+        ("Markup in a user's name is shown as text and never runs",),
     ),
 )
 

@@ -8,7 +8,15 @@ from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from reference_app.auth import authenticate, end_session, login_redirect, safe_next, start_session, user_from_cookie
+from reference_app.auth import (
+    Throttled,
+    authenticate,
+    end_session,
+    login_redirect,
+    safe_next,
+    start_session,
+    user_from_cookie,
+)
 from reference_app.feed import INSTRUMENTS
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -32,16 +40,20 @@ def _faults(request: Request) -> list[str]:
 
 
 def render_login(
-    request: Request, error: str | None = None, email: str = "", next_path: str = "", status_code: int = 200
+    request: Request, error: str | None = None, email: str = "", next_path: str = "", status_code: int = 200,
+    retry_after_s: int | None = None,
 ) -> HTMLResponse:
     context: dict[str, Any] = {
         "error": error,
+        "retry_after": retry_after_s,
         "email": email,
         "next": next_path,
         "signed_out": request.query_params.get("signed_out") == "1",
+        "expired": request.query_params.get("expired") == "1",
         "faults": _faults(request),
     }
-    return templates.TemplateResponse(request, "login.html", context, status_code=status_code)
+    headers = {"Retry-After": str(retry_after_s)} if retry_after_s else None
+    return templates.TemplateResponse(request, "login.html", context, status_code=status_code, headers=headers)
 
 
 @router.get("/", response_model=None)
@@ -63,7 +75,10 @@ async def login_form(
 ) -> Response:
     if not email.strip() or not password:
         return render_login(request, "Enter your email address and password.", email, next, 400)
-    user = authenticate(request, email, password)
+    try:
+        user = authenticate(request, email, password)
+    except Throttled as throttled:
+        return render_login(request, str(throttled), email, next, 429, retry_after_s=throttled.retry_after_s)
     if user is None:
         silent = "wrong_password_silent" in request.app.state.console.faults
         return render_login(request, None if silent else "Invalid email or password.", email, next, 401)

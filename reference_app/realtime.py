@@ -17,10 +17,12 @@ router = APIRouter()
 @router.websocket("/ws")
 async def events(websocket: WebSocket) -> None:
     user = user_from_cookie(websocket)  # type: ignore[arg-type]  # Starlette's WebSocket carries cookies too
+    # Accept before refusing: a handshake refused with HTTP 403 is only "connection failed" to the page (and an
+    # error in its console), while a close frame with our code tells it to send the user to sign in again.
+    await websocket.accept()
     if user is None:
         await websocket.close(code=CLOSE_UNAUTHENTICATED, reason="sign in first")
         return
-    await websocket.accept()
     hub = websocket.app.state.console.hub
     subscription = hub.subscribe(user.account_id)
     sender = asyncio.create_task(_forward(websocket, subscription.queue))

@@ -21,6 +21,9 @@ class Settings:
     tick_interval_s: float = 0.2
     status_interval_s: float = 0.5
     session_ttl_s: int = 8 * 3600
+    login_attempt_limit: int = 10
+    login_window_s: float = 15 * 60
+    login_lockout_s: float = 15 * 60
     order_step_delay_s: float = 0.2  # between an order's status steps, so that a person sees each one
 
     def __post_init__(self) -> None:
@@ -56,6 +59,9 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--list-faults", action="store_true", help="print the named faults and exit")
     parser.add_argument("--feed-seed", type=int, default=int(env.get("CONSOLE_FEED_SEED", "20261121")))
     parser.add_argument("--session-ttl", type=int, default=8 * 3600, help="session lifetime in seconds")
+    parser.add_argument("--login-window", type=float, default=15 * 60,
+                        help="seconds over which failed sign-ins of one email are counted (10 lock it out)")
+    parser.add_argument("--login-lockout", type=float, default=15 * 60, help="seconds a lockout lasts")
     parser.add_argument("--order-step-delay", type=float, default=float(env.get("CONSOLE_ORDER_STEP_DELAY", "0.2")),
                         help="seconds between an order's status steps (Pending, Risk Check, ...)")
     args = parser.parse_args(argv)
@@ -73,5 +79,7 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
         faults=frozenset(args.fault),
         feed_seed=args.feed_seed,
         session_ttl_s=args.session_ttl,
+        login_window_s=args.login_window,
+        login_lockout_s=args.login_lockout,
         order_step_delay_s=args.order_step_delay,
     )

@@ -58,11 +58,15 @@ def snapshot(console: Console) -> dict[str, Any]:
         _market_data(console),
         _database(console),
     ]
+    payload = [asdict(c) for c in components]
+    if "health_metrics_renamed" in console.faults:
+        payload = [{("latency" if k == "latency_ms" else "heartbeat" if k == "heartbeat_age_s" else k): v
+                    for k, v in c.items()} for c in payload]
     return {
         "generated_at": time.time() * 1000,
         "seq": console.status_seq,
         "healthy": all(c.healthy for c in components),
-        "components": [asdict(c) for c in components],
+        "components": payload,
     }
 
 

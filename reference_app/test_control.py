@@ -1,11 +1,13 @@
 """The test-control API, mounted only in test mode: isolated accounts, exact prices and feed outages on demand."""
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
 from pydantic import BaseModel, Field
 
+from reference_app.auth import create_session
 from reference_app.context import Console
 from reference_app.feed import BY_SYMBOL, INSTRUMENTS
 
@@ -36,6 +38,8 @@ class NewAccount(BaseModel):
     max_position_size: float = Field(default=100_000, gt=0)
     daily_loss_limit: float = Field(default=5_000, gt=0)
     users: list[NewUser] = Field(min_length=1)
+    # Hand back a signed-in session per user, so a test suite need not sign every scenario in through the API.
+    issue_sessions: bool = False
 
 
 class PriceSetting(BaseModel):
@@ -74,9 +78,57 @@ async def create_account(spec: NewAccount, request: Request) -> dict[str, Any]:
         max_position_size=spec.max_position_size,
         daily_loss_limit=spec.daily_loss_limit,
     )
+    users = []
     for user in spec.users:
-        db.create_user(account_id, user.email, user.display_name, user.role, user.password)
-    return {"account_id": account_id, "users": [u.model_dump(exclude={"password"}) for u in spec.users]}
+        user_id = db.create_user(account_id, user.email, user.display_name, user.role, user.password)
+        created = user.model_dump(exclude={"password"})
+        if spec.issue_sessions:
+            created["session_token"] = create_session(_console(request), user_id)
+        users.append(created)
+    return {"account_id": account_id, "users": users}
+
+
+class LockoutSetting(BaseModel):
+    lockout_s: float = Field(gt=0, le=24 * 3600)
+
+
+class SessionTarget(BaseModel):
+    email: str
+
+
+@router.post("/login-lockout")
+async def set_login_lockout(setting: LockoutSetting, request: Request) -> dict[str, float]:
+    """Shorten (or restore) how long a lockout lasts, so a spec can see one end without waiting 15 minutes."""
+    throttle = _console(request).throttle
+    previous, throttle.lockout_s = throttle.lockout_s, setting.lockout_s
+    return {"lockout_s": setting.lockout_s, "previous_lockout_s": previous}
+
+
+@router.post("/sessions/expire")
+async def expire_sessions(target: SessionTarget, request: Request) -> dict[str, int]:
+    """Make every session of a user expire now, as if its lifetime had run out."""
+    db = _console(request).db
+    user = db.one("SELECT id FROM users WHERE email = ?", (target.email,))
+    if user is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No user with email {target.email!r}")
+    count = len(db.all("SELECT token_hash FROM sessions WHERE user_id = ?", (user["id"],)))
+    db.execute("UPDATE sessions SET expires_at = ? WHERE user_id = ?", (time.time() - 1, user["id"]))
+    return {"expired_sessions": count}
+
+
+class Rename(BaseModel):
+    email: str
+    display_name: str = Field(min_length=1, max_length=200)
+
+
+@router.post("/users/rename")
+async def rename_user(rename: Rename, request: Request) -> dict[str, str]:
+    """Give a user another display name (specs use it for names with markup, quotes, non-Latin scripts)."""
+    db = _console(request).db
+    if db.one("SELECT 1 FROM users WHERE email = ?", (rename.email,)) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No user with email {rename.email!r}")
+    db.execute("UPDATE users SET display_name = ? WHERE email = ?", (rename.display_name, rename.email))
+    return {"email": rename.email, "display_name": rename.display_name}
 
 
 @router.post("/market/{symbol}/price")

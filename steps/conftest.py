@@ -1,24 +1,37 @@
 """Steps shared by several features, and the fixtures every scenario gets."""
 from __future__ import annotations
 
+import re
+
 import pytest
-from pytest_bdd import given, parsers, when
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
 
 from fixtures.engines import EngineLaunch
-from fixtures.sessions import Desk, Session
+from fixtures.sessions import Desk
+from pages.login_page import LoginPage
 from pages.system_status_page import SystemStatusPage
 
 
 @pytest.fixture(autouse=True)
-def engine(engine_launch: EngineLaunch) -> EngineLaunch:
-    """Puts the browser engine into every scenario's fixture closure, so `--browser` parametrizes scenarios
-    (pytest-bdd scenarios request their step fixtures only at run time) and a missing engine skips them."""
-    return engine_launch
+def scenario_setup(engine_launch: EngineLaunch, desk: Desk) -> Desk:
+    """Every scenario's fixtures, set up before its first step.
+
+    pytest-bdd requests step fixtures only when a step runs, so without this `browser_name` would not be in the
+    scenarios' fixture closure (`--browser` would not parametrize them, a missing engine would not skip them),
+    and the console start and account provisioning would be timed as part of the steps.
+    """
+    return desk
 
 
-@given(parsers.parse("a {actor} is signed in"), target_fixture="session")
-def actor_is_signed_in(desk: Desk, actor: str) -> Session:
-    return desk.sign_in(actor)
+@given(parsers.parse("a {actor} is signed in"))
+def actor_is_signed_in(desk: Desk, actor: str) -> None:
+    desk.sign_in(actor)
+
+
+@given(parsers.parse("a {actor} is on the sign-in page"))
+def actor_on_sign_in_page(desk: Desk, actor: str) -> None:
+    desk.arrive_signed_out(actor).screen(LoginPage).open()
 
 
 @given(parsers.parse("the {actor} has the System Status dashboard open"), target_fixture="dashboard")
@@ -27,3 +40,21 @@ def actor_opens_dashboard(desk: Desk, actor: str) -> SystemStatusPage:
     dashboard = desk[actor].screen(SystemStatusPage)
     dashboard.open()
     return dashboard
+
+
+@when(parsers.parse("the {actor} signs in with their password"))
+def actor_signs_in(desk: Desk, actor: str) -> None:
+    session = desk[actor]
+    session.screen(LoginPage).sign_in(session.user.email, session.user.password)
+
+
+@then("the System Status dashboard is shown")
+def dashboard_is_shown(desk: Desk) -> None:
+    expect(desk.current.page).to_have_url(re.compile(r"/status$"))
+    expect(desk.current.screen(SystemStatusPage).heading).to_be_visible()
+
+
+@then("the sign-in page is shown")
+def sign_in_page_is_shown(desk: Desk) -> None:
+    expect(desk.current.page).to_have_url(re.compile(r"/login(\?|$)"))
+    expect(desk.current.screen(LoginPage).heading).to_be_visible()

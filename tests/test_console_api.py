@@ -84,9 +84,8 @@ def test_status_is_pushed_over_the_websocket(api: TestClient) -> None:
 def test_websocket_refuses_a_visitor_without_a_session(api: TestClient) -> None:
     from starlette.websockets import WebSocketDisconnect
 
-    with pytest.raises(WebSocketDisconnect) as refused:
-        with api.websocket_connect("/ws"):
-            pass
+    with api.websocket_connect("/ws") as socket, pytest.raises(WebSocketDisconnect) as refused:
+        socket.receive_json()
     assert refused.value.code == 4401
 
 

@@ -1,5 +1,6 @@
-"""Every spec can fail: each named fault is caught by the scenarios its catalogue entry names, and the clean run
-passes. The mechanism is `tools.fault_proofs`; these tests run it, one fault per test (on Chromium)."""
+"""The fault catalogue is sound: every scenario is named by some fault, every fault names scenarios of its own
+feature, and the report of `tools.fault_proofs` reads as it should. Running the proofs against real consoles is
+that tool's job (`./suite selftest` runs it after these tests); this file does not copy it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ import pytest
 from pytest_bdd.feature import get_features
 
 from reference_app.faults import CATALOGUE, Fault
-from tools.fault_proofs import prove, run_specs
+from tools.fault_proofs import SpecRun, Verdict, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = get_features([str(p) for p in sorted((ROOT / "features").glob("*.feature"))])
@@ -27,15 +28,13 @@ def test_catalogue_entry_names_scenarios_of_its_feature(fault: Fault) -> None:
     assert set(fault.caught_by) <= SCENARIOS_BY_TAG[fault.feature]
 
 
-@pytest.mark.browser_run
-def test_clean_console_passes_every_spec() -> None:
-    run = run_specs("chromium")
-    failing = [o for o in run.outcomes if o["outcome"] in ("failed", "error")]
-    assert run.exit_code == 0 and not failing, "\n\n".join(f"{o['scenario']}: {o['message']}" for o in failing)
-
-
-@pytest.mark.browser_run
-@pytest.mark.parametrize("fault", CATALOGUE, ids=lambda f: f.name)
-def test_fault_is_caught(fault: Fault) -> None:
-    verdict = prove(fault)
-    assert verdict.caught, verdict.explain()
+def test_report_names_the_catching_scenarios_and_flags_a_survivor() -> None:
+    fault = CATALOGUE[0]
+    caught = Verdict(fault, SpecRun(1, [{"scenario": fault.caught_by[0], "outcome": "failed"}]))
+    survived = Verdict(fault, SpecRun(0, [{"scenario": fault.caught_by[0], "outcome": "passed"}]),
+                       missed=list(fault.caught_by))
+    clean = SpecRun(0, [{"scenario": "x", "outcome": "passed"}])
+    table = markdown(clean, [caught, survived], "chromium")
+    assert f"| `{fault.name}` |" in table and fault.caught_by[0] in table
+    assert "Faults caught: **1 of 2**" in table and "MISSED (expected to fail:" in table
+    assert caught.caught and not survived.caught

@@ -46,11 +46,15 @@ export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {})
     });
   }
 
-  // Closing on the way out keeps browsers from reporting an interrupted connection as an error.
-  window.addEventListener('pagehide', () => {
+  // Once the page starts to leave (a link, a form such as Sign out), it must not reconnect: the browser may
+  // close the socket before the page is gone. Closing on the way out also keeps browsers from reporting an
+  // interrupted connection as an error.
+  const leave = () => {
     leaving = true;
     socket?.close(1000, 'page closed');
-  });
+  };
+  window.addEventListener('beforeunload', () => { leaving = true; });
+  window.addEventListener('pagehide', leave);
   open();
 }
 

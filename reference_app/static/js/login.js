@@ -1,0 +1,24 @@
+// A throttled sign-in: the button stays disabled, with a countdown, until the console accepts attempts again.
+const form = document.querySelector('form[data-retry-after]');
+const button = form.querySelector('button[type="submit"]');
+const alert = document.querySelector('[role="alert"]');
+const until = Date.now() + Number(form.dataset.retryAfter) * 1000;
+
+function describeWait(seconds) {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+function tick() {
+  const left = Math.ceil((until - Date.now()) / 1000);
+  if (left > 0) {
+    button.disabled = true;
+    alert.textContent = `Too many sign-in attempts for this account. Try again in ${describeWait(left)}.`;
+    setTimeout(tick, 250);
+  } else {
+    button.disabled = false;
+    alert.textContent = 'You can try to sign in again now.';
+  }
+}
+tick();

@@ -1,0 +1,113 @@
+"""Steps of features/access-control.feature."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import APIResponse, Cookie, expect
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from fixtures.sessions import Desk
+from fixtures.test_control import TestControl
+from pages.login_page import LoginPage
+from pages.navigation import NavigationBar
+from pages.system_status_page import SystemStatusPage
+from steps.conftest import actor_on_sign_in_page, actor_signs_in, dashboard_is_shown, sign_in_page_is_shown
+
+scenarios("access-control.feature")
+
+TOO_MANY_ATTEMPTS = re.compile(r"^Too many sign-in attempts for this account\. Try again in \d+ seconds?\.$")
+OTHER_WEBSITE = "https://another-website.example"
+
+
+@given(parsers.parse("sign-in lockouts on the console last {seconds:d} seconds"), target_fixture="lockout_s")
+def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, seconds: int) -> int:
+    previous = console_control.set_login_lockout(seconds)
+    request.addfinalizer(lambda: console_control.set_login_lockout(previous))
+    return seconds
+
+
+@when(parsers.parse("the {actor} signs in with a wrong password {times:d} times"))
+def wrong_password_repeatedly(desk: Desk, actor: str, times: int) -> None:
+    for attempt in range(times):
+        desk[actor].screen(LoginPage).sign_in(desk[actor].user.email, f"not-the-password-{attempt}")
+
+
+@then("the next attempt is refused as too many attempts, saying when to try again")
+def next_attempt_refused(desk: Desk) -> None:
+    login = desk.current.screen(LoginPage)
+    assert login.sign_in(desk.current.user.email, "one-more-guess") == 429
+    expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
+
+
+@then(parsers.parse("a {actor} of the same desk still signs in"))
+def other_user_signs_in(desk: Desk, actor: str) -> None:
+    actor_on_sign_in_page(desk, actor)
+    actor_signs_in(desk, actor)
+    dashboard_is_shown(desk)
+
+
+@when(parsers.parse("the {actor}'s lockout is over"))
+def lockout_is_over(desk: Desk, actor: str, lockout_s: int) -> None:
+    # The page itself re-enables Sign in when the console's Retry-After has passed; wait for exactly that.
+    expect(desk[actor].screen(LoginPage).sign_in_button).to_be_enabled(timeout=(lockout_s + 10) * 1000)
+
+
+@when(parsers.parse("the {actor} signs out, keeping a copy of the session cookie"), target_fixture="copied_cookies")
+def sign_out_keeping_cookie(desk: Desk, actor: str) -> list[Cookie]:
+    cookies = desk[actor].context.cookies()
+    desk[actor].screen(NavigationBar).sign_out()
+    expect(desk[actor].screen(LoginPage).signed_out_notice).to_be_visible()
+    return cookies
+
+
+@then("the copied session cookie no longer opens the console")
+def copied_cookie_is_dead(desk: Desk, copied_cookies: list[Cookie]) -> None:
+    desk.current.context.add_cookies(copied_cookies)
+    desk.current.screen(SystemStatusPage).visit()
+    sign_in_page_is_shown(desk)
+
+
+@when(parsers.parse("the {actor}'s session expires"))
+def session_expires(desk: Desk, actor: str, console_control: TestControl) -> None:
+    console_control.expire_sessions(desk[actor].user.email)
+
+
+@when(parsers.parse("the {actor} goes to the {section} section"))
+def actor_goes_to_section(desk: Desk, actor: str, section: str) -> None:
+    desk[actor].screen(NavigationBar).go_to(section)
+
+
+@then("the sign-in page says the session has expired")
+def says_session_expired(desk: Desk) -> None:
+    expect(desk.current.screen(LoginPage).expired_notice).to_be_visible()
+
+
+@when(parsers.parse("a page on another website asks the console to sign the {actor} out"),
+      target_fixture="cross_origin_answer")
+def cross_origin_sign_out(desk: Desk, actor: str) -> APIResponse:
+    # What a browser sends when another site's page posts to the console: the user's cookies, and that site's
+    # Origin. The context's request client carries the same cookies as the user's pages.
+    return desk[actor].context.request.post("/logout", headers={"Origin": OTHER_WEBSITE}, max_redirects=0)
+
+
+@then("the console refuses it as a cross-origin request")
+def refused_as_cross_origin(cross_origin_answer: APIResponse) -> None:
+    assert cross_origin_answer.status == 403, f"answered {cross_origin_answer.status}, not 403"
+    assert "Cross-origin request refused" in cross_origin_answer.json()["detail"]
+
+
+@then(parsers.parse("the {actor} is still signed in"))
+def still_signed_in(desk: Desk, actor: str) -> None:
+    desk[actor].screen(SystemStatusPage).open()
+    expect(desk[actor].screen(NavigationBar).signed_in_user).to_contain_text(desk[actor].user.display_name)
+
+
+@given(parsers.parse('the {actor}\'s display name is "{name}"'))
+def display_name_is(desk: Desk, actor: str, name: str, console_control: TestControl) -> None:
+    console_control.rename_user(desk.user_for(actor).email, name)
+
+
+@then(parsers.parse('the navigation bar shows the name "{name}" as text'))
+def navigation_shows_name_as_text(desk: Desk, name: str) -> None:
+    expect(desk.current.screen(NavigationBar).signed_in_user).to_contain_text(name)

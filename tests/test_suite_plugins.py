@@ -1,0 +1,75 @@
+"""The suite's own plugins: sharding, settings overrides, remote browsers."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.console_server import free_port
+from fixtures.engines import _camel
+from fixtures.sharding import parse_shard, shard_of
+from fixtures.settings import load_config_file
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_IDS = [f"steps/test_x.py::test_{n}[{engine}]" for n in range(200) for engine in ("chromium", "firefox")]
+
+
+def test_shards_partition_the_suite_deterministically() -> None:
+    slices = [[n for n in NODE_IDS if shard_of(n, 3) == i] for i in (1, 2, 3)]
+    assert sorted(sum(slices, [])) == sorted(NODE_IDS)
+    assert all(len(s) > len(NODE_IDS) / 3 * 0.7 for s in slices), [len(s) for s in slices]
+    assert shard_of(NODE_IDS[7], 3) == shard_of(NODE_IDS[7], 3)
+
+
+@pytest.mark.parametrize("value", ["0/3", "4/3", "1", "a/b", "1/0"])
+def test_bad_shard_values_are_refused(value: str) -> None:
+    with pytest.raises(pytest.UsageError, match="expected I/N"):
+        parse_shard(value)
+
+
+def test_the_shipped_config_loads() -> None:
+    config = load_config_file(ROOT / "playwright.config.py")
+    assert config.budgets.status_page_ready_s == 2.0
+    assert config.web_server.ready_path == "/healthz"
+
+
+def test_launch_options_reach_the_browser_server_in_camel_case() -> None:
+    assert _camel("executable_path") == "executablePath" and _camel("args") == "args"
+
+
+def _run_specs(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider", *args],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture
+def browser_server() -> Iterator[str]:
+    """`playwright run-server` on this machine; --unsafe lets the suite ask it for the system browsers."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "playwright", "run-server", "--port", str(port),
+                               "--host", "127.0.0.1", "--unsafe"], stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    assert "Listening on" in server.stdout.readline()  # it prints this once it accepts connections
+    yield f"ws://127.0.0.1:{port}/"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_specs_run_in_a_remote_browser(browser_server: str) -> None:
+    result = _run_specs("--browser", "chromium", "-m", "system_status", "-k", "every_component",
+                        "--remote-browser", browser_server)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"(remote {browser_server})" in result.stdout
+
+
+def test_two_shards_run_every_scenario_once(tmp_path: Path) -> None:
+    collected = []
+    for shard in ("1/2", "2/2"):
+        result = _run_specs("--browser", "chromium", "--collect-only", "--shard", shard)
+        collected.append({line for line in result.stdout.splitlines() if "::" in line})
+    everything = {line for line in _run_specs("--browser", "chromium", "--collect-only").stdout.splitlines()
+                  if "::" in line}
+    assert collected[0] | collected[1] == everything and not collected[0] & collected[1]
