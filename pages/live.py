@@ -1,7 +1,10 @@
 """Browser-side observation of live elements: when did an element's text change, measured in the page itself."""
 from __future__ import annotations
 
-from playwright.sync_api import Locator
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from playwright.sync_api import JSHandle, Locator
 
 # Resolves with the performance.now() times of the first `changes` text changes of the element, or with what it
 # has seen when `deadlineMs` passes; runs in the page's own document, so a reload in between fails the call.
@@ -31,3 +34,69 @@ def text_change_intervals_ms(locator: Locator, changes: int, deadline_s: float) 
     seen = locator.evaluate(_WATCH_TEXT_CHANGES, [changes, deadline_s * 1000])
     marks = [seen["started"], *seen["times"]]
     return [later - earlier for earlier, later in zip(marks, marks[1:])]
+
+
+# Installs a recorder on the element: every time its text changes, the new text (trimmed) and the
+# performance.now() time of the change. Runs in the page, so no change is missed between two polls.
+_RECORD_TEXT_VALUES = """
+(element) => {
+  const recording = { started: performance.now(), values: [], times: [], listeners: [] };
+  let last = element.textContent.trim();
+  recording.observer = new MutationObserver(() => {
+    const text = element.textContent.trim();
+    if (text === last) return;
+    last = text;
+    recording.values.push(text);
+    recording.times.push(performance.now());
+    recording.listeners.forEach((listener) => listener());
+  });
+  recording.observer.observe(element, { childList: true, characterData: true, subtree: true });
+  return recording;
+}
+"""
+
+# Resolves once the recorded text is one of `finals`, or when `deadlineMs` passes, with everything recorded.
+_AWAIT_FINAL_TEXT = """
+(recording, [finals, deadlineMs]) => new Promise((resolve) => {
+  let timer;
+  const finish = () => {
+    clearTimeout(timer);
+    recording.observer.disconnect();
+    resolve({ started: recording.started, values: recording.values, times: recording.times });
+  };
+  const check = () => { if (finals.includes(recording.values.at(-1))) finish(); };
+  timer = setTimeout(finish, deadlineMs);
+  recording.listeners.push(check);
+  check();
+})
+"""
+
+
+@dataclass(frozen=True)
+class TextHistory:
+    """The successive texts an element showed, and when: milliseconds since recording started, page clock."""
+
+    values: list[str]
+    at_ms: list[float]
+
+    def describe(self) -> str:
+        return "\n".join(f"{at:8.0f} ms  {value}" for value, at in zip(self.values, self.at_ms)) or "no change"
+
+
+class TextRecorder:
+    """Records every text an element shows, in the page itself, from `start()` until a final text appears."""
+
+    def __init__(self, locator: Locator) -> None:
+        self._locator = locator
+        self._recording: JSHandle | None = None
+
+    def start(self) -> TextRecorder:
+        self._recording = self._locator.evaluate_handle(_RECORD_TEXT_VALUES)
+        return self
+
+    def values_until(self, finals: Iterable[str], deadline_s: float) -> TextHistory:
+        """Wait until the element shows one of `finals` (or the deadline passes); every text seen so far."""
+        if self._recording is None:
+            raise RuntimeError("start() the recorder before the element is expected to change")
+        seen = self._recording.evaluate(_AWAIT_FINAL_TEXT, [list(finals), deadline_s * 1000])
+        return TextHistory(seen["values"], [t - seen["started"] for t in seen["times"]])

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, pages, realtime, status, strategies, test_control
+from reference_app import auth, orders, pages, realtime, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -42,6 +42,8 @@ def build_console(settings: Settings) -> Console:
     strategies.prepare_storage(console)
     console.strategies = strategies.StrategyRunner(console)
     console.db.ensure_seed_user()
+    orders.ensure_schema(console.db)
+    console.orders = orders.OrderEngine(console)
     return console
 
 
@@ -66,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
         tasks = [asyncio.create_task(console.feed.run()), asyncio.create_task(status.broadcast_status(console))]
         tasks += [asyncio.create_task(worker.run()) for worker in console.workers.values()]
         tasks.append(asyncio.create_task(strategies.run_strategies(console)))
+        tasks.append(asyncio.create_task(console.orders.run()))
         try:
             yield
         finally:
@@ -86,6 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(status.router)
     app.include_router(strategies.router)
+    app.include_router(orders.router)
     app.include_router(realtime.router)
     app.include_router(pages.router)
     if settings.test_mode:

@@ -12,7 +12,8 @@ from reference_app.settings import Settings
 from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
 
-if TYPE_CHECKING:  # the strategies module needs Console itself
+if TYPE_CHECKING:  # these modules need Console itself
+    from reference_app.orders import OrderEngine
     from reference_app.strategies import StrategyRunner
 
 
@@ -27,3 +28,4 @@ class Console:
     workers: dict[str, Worker] = field(default_factory=dict)
     status_seq: int = 0
     strategies: StrategyRunner | None = None  # the strategy simulation, set up by build_console
+    orders: OrderEngine | None = None  # set by build_console; the order engine needs the console itself

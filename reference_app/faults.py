@@ -122,6 +122,52 @@ CATALOGUE: tuple[Fault, ...] = (
         "A development fallback left on: requests without a session are served as the console's first user.",
         ("A protected page without a session leads to the sign-in page",),
     ),
+    # Order management (scenario 3 of the test plan)
+    Fault(
+        "order_skips_risk_check",
+        "order_management",
+        "The engine moves a new order from Pending straight to Submitted: no Risk Check, no Approved, no limits.",
+        ("A market order moves through every status in real time",),
+    ),
+    Fault(
+        "order_status_polled",
+        "order_management",
+        "The ticket refreshes its order's status by polling every 1.5 s instead of listening to the push, so"
+        " short-lived statuses never reach the screen.",
+        ("A market order moves through every status in real time",),
+    ),
+    Fault(
+        "market_buy_fills_at_bid",
+        "order_management",
+        "A MARKET BUY is filled at the bid instead of the ask.",
+        ("A market order moves through every status in real time",
+         "A filled order opens a position whose P&L follows the market"),
+    ),
+    Fault(
+        "short_pnl_sign_inverted",
+        "order_management",
+        "The unrealized P&L of a short position has the wrong sign: a short loses when the price falls.",
+        ("A filled order opens a position whose P&L follows the market",),
+    ),
+    Fault(
+        "zero_quantity_accepted",
+        "order_management",
+        "The ticket check tests quantity < 0 instead of <= 0, so an order for zero units is created.",
+        ("A bad ticket is refused with its reason and no order is created",),
+    ),
+    Fault(
+        "double_submit_two_orders",
+        "order_management",
+        "The ticket makes a new client order id on every click and does not block a second click, so a double"
+        " click places two orders.",
+        ("A double click on Submit Order creates exactly one order",),
+    ),
+    Fault(
+        "cancel_acknowledged_not_applied",
+        "order_management",
+        "A cancel is acknowledged on screen but never reaches the book: the order keeps working and fills later.",
+        ("A working LIMIT order fills when the price reaches it, and a cancelled one does not",),
+    ),
 )
 
 CATALOGUE += (

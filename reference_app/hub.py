@@ -40,6 +40,10 @@ class EventHub:
             if topic in subscription.topics and account_id in (None, subscription.account_id):
                 subscription.offer(event)
 
+    def accounts_subscribed_to(self, topic: str) -> set[int]:
+        """The accounts with at least one open session listening to `topic` (to publish only what is watched)."""
+        return {s.account_id for s in self._subscriptions if topic in s.topics}
+
     @property
     def connection_count(self) -> int:
         return len(self._subscriptions)

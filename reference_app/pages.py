@@ -17,6 +17,7 @@ from reference_app.auth import (
     start_session,
     user_from_cookie,
 )
+from reference_app.feed import INSTRUMENTS
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -25,7 +26,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     # (path, navigation label, template); a section whose page is not built yet renders "coming_soon.html"
     ("/status", "System Status", "status.html"),
     ("/strategies", "Strategies", "strategies.html"),
-    ("/trading", "Trading", "coming_soon.html"),
+    ("/trading", "Trading", "trading.html"),
     ("/risk", "Risk Management", "coming_soon.html"),
     ("/portfolio", "Portfolio", "coming_soon.html"),
     ("/market-data", "Market Data", "coming_soon.html"),
@@ -99,7 +100,7 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
         if user is None:
             return login_redirect(request)
         context = {"user": user, "sections": SECTIONS, "current": path, "title": label,
-                   "faults": _faults(request)}
+                   "faults": _faults(request), "instruments": INSTRUMENTS}
         return templates.TemplateResponse(request, template, context)
 
     page.__name__ = f"page_{path.strip('/').replace('-', '_')}"

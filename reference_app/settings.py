@@ -24,6 +24,7 @@ class Settings:
     login_attempt_limit: int = 10
     login_window_s: float = 15 * 60
     login_lockout_s: float = 15 * 60
+    order_step_delay_s: float = 0.2  # between an order's status steps, so that a person sees each one
 
     def __post_init__(self) -> None:
         validate_fault_names(self.faults)
@@ -61,6 +62,8 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--login-window", type=float, default=15 * 60,
                         help="seconds over which failed sign-ins of one email are counted (10 lock it out)")
     parser.add_argument("--login-lockout", type=float, default=15 * 60, help="seconds a lockout lasts")
+    parser.add_argument("--order-step-delay", type=float, default=float(env.get("CONSOLE_ORDER_STEP_DELAY", "0.2")),
+                        help="seconds between an order's status steps (Pending, Risk Check, ...)")
     args = parser.parse_args(argv)
     if args.list_faults:
         from reference_app.faults import describe_faults
@@ -78,4 +81,5 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
         session_ttl_s=args.session_ttl,
         login_window_s=args.login_window,
         login_lockout_s=args.login_lockout,
+        order_step_delay_s=args.order_step_delay,
     )

@@ -1,6 +1,8 @@
 """The suite's own plugins: sharding, settings overrides, remote browsers."""
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -49,12 +51,14 @@ def _run_specs(*args: str) -> subprocess.CompletedProcess[str]:
 def browser_server() -> Iterator[str]:
     """`playwright run-server` on this machine; --unsafe lets the suite ask it for the system browsers."""
     port = free_port()
+    # Its own process group: the Python wrapper starts a node server, and both must go at the end.
     server = subprocess.Popen([sys.executable, "-m", "playwright", "run-server", "--port", str(port),
-                               "--host", "127.0.0.1", "--unsafe"], stdout=subprocess.PIPE, text=True)
+                               "--host", "127.0.0.1", "--unsafe"], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
     assert server.stdout is not None
     assert "Listening on" in server.stdout.readline()  # it prints this once it accepts connections
     yield f"ws://127.0.0.1:{port}/"
-    server.terminate()
+    os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=10)
 
 

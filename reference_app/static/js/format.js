@@ -15,18 +15,22 @@ export function clockTime(epochMs) {
   return `${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}.${pad(time.getMilliseconds(), 3)}`;
 }
 
-// Money in USD: $1,234.56 and -$3.20; with { wholeDollars: true }, whole amounts drop the cents ($5,000), as
-// the desk writes limits.
+// Money in the account currency: $1,234.56, with a minus sign for a loss (-$1,234.56), never "-$0.00"; with
+// { wholeDollars: true }, whole amounts drop the cents ($5,000), as the desk writes limits.
 export function usd(value, { wholeDollars = false } = {}) {
   if (value == null) return DASH;
-  const digits = wholeDollars && Number.isInteger(value) ? 0 : 2;
-  const text = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${value < 0 ? '-' : ''}$${text}`;
+  const cents = Math.round(value * 100);
+  const digits = wholeDollars && cents % 100 === 0 ? 0 : 2;
+  const amount = (Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${cents < 0 ? '-' : ''}$${amount}`;
 }
 
-// Quantities in units: 10,000.
-export function units(value) {
-  return value == null ? DASH : value.toLocaleString('en-US', { maximumFractionDigits: 8 });
+// Quantities in whole units with thousands separators (10,000); `signed` adds + for a long (+10,000).
+export function units(value, { signed = false } = {}) {
+  if (value == null) return DASH;
+  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (value < 0) return `-${text}`;
+  return signed && value > 0 ? `+${text}` : text;
 }
 
 // A ratio as a whole percentage: 0.667 -> 67%.
@@ -40,4 +44,9 @@ export function parseAmount(text) {
   if (cleaned === '') return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;
+}
+
+// A price with the instrument's decimals (5 for most pairs, 3 for USDJPY).
+export function price(value, decimals) {
+  return value == null ? DASH : value.toFixed(decimals);
 }

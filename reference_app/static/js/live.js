@@ -8,7 +8,9 @@ function showConnection(state, label) {
   element.textContent = label;
 }
 
-export function connectLive(topics, onEvent, { onReconnect } = {}) {
+// onSubscribed runs each time the server has confirmed the subscription (after every reconnect too): the moment
+// from which no event is missed, so a page loads its snapshot then.
+export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
@@ -19,13 +21,18 @@ export function connectLive(topics, onEvent, { onReconnect } = {}) {
     socket = new WebSocket(url);
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ subscribe: topics }));
-      showConnection('live', 'Live');
       if (attempt > 0 && onReconnect) onReconnect();
       attempt = 0;
     });
     socket.addEventListener('message', (message) => {
       const event = JSON.parse(message.data);
-      if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
+      if (event.topic !== 'subscribed') {
+        onEvent(event.topic, event.data);
+        return;
+      }
+      // "Live" only once the server has the subscription: from then on, every event reaches the page.
+      showConnection('live', 'Live');
+      if (onSubscribed) onSubscribed();
     });
     socket.addEventListener('close', (event) => {
       if (leaving) return;

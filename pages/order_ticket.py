@@ -1,0 +1,49 @@
+"""The order ticket of the Trading screen: New Order, the ticket's fields, Submit Order, the last order's status."""
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from pages.live import TextRecorder
+
+
+class OrderTicket:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.new_order_button = page.get_by_role("button", name="New Order")
+        self.form = page.get_by_role("form", name="Order ticket")
+        self.instrument = self.form.get_by_label("Instrument")
+        self.side = self.form.get_by_label("Side")
+        self.quantity = self.form.get_by_label("Quantity")
+        self.order_type = self.form.get_by_label("Order type")
+        self.price = self.form.get_by_label("Price")
+        self.submit_button = self.form.get_by_role("button", name="Submit Order")
+        self.error = self.form.get_by_role("alert")
+        self.last_order = page.get_by_role("region", name="Last order")
+        self.status = self.last_order.get_by_test_id("last-order-status")
+        self.timeline_steps = self.last_order.get_by_role("list", name="Status timeline").get_by_role("listitem")
+
+    def fill_in(self, instrument: str, side: str, quantity: str, order_type: str, price: str = "") -> None:
+        """Open a new ticket and fill it in as typed; the price only where the order type offers it."""
+        self.new_order_button.click()
+        self.instrument.select_option(instrument)
+        self.side.select_option(side)
+        self.quantity.fill(quantity)
+        self.order_type.select_option(order_type)
+        if order_type != "MARKET":
+            self.price.fill(price)
+
+    def submit(self) -> None:
+        self.submit_button.click()
+
+    def submit_recording_status(self) -> TextRecorder:
+        """Submit, with every status the ticket then shows recorded in the page (see `TextRecorder`)."""
+        recorder = TextRecorder(self.status).start()
+        self.submit()
+        return recorder
+
+    def double_click_submit(self) -> None:
+        self.submit_button.dblclick()
+
+    def place(self, instrument: str, side: str, quantity: str, order_type: str, price: str = "") -> None:
+        self.fill_in(instrument, side, quantity, order_type, price)
+        self.submit()

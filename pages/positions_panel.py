@@ -1,0 +1,28 @@
+"""The positions of the account on the Trading screen: cash, equity and P&L, and one row per open position."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class PositionRow:
+    def __init__(self, row: Locator) -> None:
+        self.row = row
+        self.quantity = row.get_by_test_id("position-quantity")
+        self.average_price = row.get_by_test_id("position-average-price")
+        self.mark = row.get_by_test_id("position-mark")
+        self.unrealized_pnl = row.get_by_test_id("position-unrealized-pnl")
+        self.realized_pnl = row.get_by_test_id("position-realized-pnl")
+
+
+class PositionsPanel:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.table = page.get_by_role("table", name="Positions")
+        self.cash = page.get_by_test_id("account-cash")
+        self.equity = page.get_by_test_id("account-equity")
+        self.unrealized_pnl = page.get_by_test_id("account-unrealized-pnl")
+        self.realized_pnl = page.get_by_test_id("account-realized-pnl")
+
+    def position(self, instrument: str) -> PositionRow:
+        header = self.page.get_by_role("rowheader", name=instrument, exact=True)
+        return PositionRow(self.table.get_by_role("row").filter(has=header))
