@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, pages, realtime, status, test_control
+from reference_app import auth, market_data, pages, realtime, status, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -64,6 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(status.router)
     app.include_router(realtime.router)
+    app.include_router(market_data.router)
     app.include_router(pages.router)
     if settings.test_mode:
         app.include_router(test_control.router)

@@ -20,7 +20,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("/trading", "Trading", "coming_soon.html"),
     ("/risk", "Risk Management", "coming_soon.html"),
     ("/portfolio", "Portfolio", "coming_soon.html"),
-    ("/market-data", "Market Data", "coming_soon.html"),
+    ("/market-data", "Market Data", "market_data.html"),
 )
 
 router = APIRouter()

@@ -8,7 +8,10 @@ function showConnection(state, label) {
   element.textContent = label;
 }
 
-export function connectLive(topics, onEvent, { onReconnect } = {}) {
+// onOpen: every time the server confirms the subscription; onReconnect: when it does so again after a drop;
+// onDisconnect: whenever the socket closes, in the same task that shows "Reconnecting…", so that a page can stop
+// presenting its data as live at the very moment the connection is gone.
+export function connectLive(topics, onEvent, { onOpen, onReconnect, onDisconnect } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
@@ -17,15 +20,18 @@ export function connectLive(topics, onEvent, { onReconnect } = {}) {
 
   function open() {
     socket = new WebSocket(url);
-    socket.addEventListener('open', () => {
-      socket.send(JSON.stringify({ subscribe: topics }));
-      showConnection('live', 'Live');
-      if (attempt > 0 && onReconnect) onReconnect();
-      attempt = 0;
-    });
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe: topics })));
     socket.addEventListener('message', (message) => {
       const event = JSON.parse(message.data);
-      if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
+      if (event.topic !== 'subscribed') {
+        onEvent(event.topic, event.data);
+        return;
+      }
+      // Live only once the server has answered: a connection it accepts and closes at once never looks live.
+      showConnection('live', 'Live');
+      if (onOpen) onOpen();
+      if (attempt > 0 && onReconnect) onReconnect();
+      attempt = 0;
     });
     socket.addEventListener('close', (event) => {
       if (leaving) return;
@@ -34,6 +40,7 @@ export function connectLive(topics, onEvent, { onReconnect } = {}) {
         return;
       }
       showConnection('reconnecting', 'Reconnecting…');
+      if (onDisconnect) onDisconnect();
       attempt += 1;
       setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
     });
