@@ -8,6 +8,7 @@ pytest_plugins = [
     "fixtures.test_control",
     "fixtures.accounts",
     "fixtures.sessions",
+    "fixtures.realtime",
     "fixtures.reporting",
     "fixtures.outcomes",
 ]
