@@ -17,6 +17,7 @@ DISCONNECT: dict[str, Any] = {"topic": "__disconnect__"}
 class Subscription:
     account_id: int
     topics: set[str] = field(default_factory=set)
+    batch: bool = False  # the client takes the events queued at one moment as one message (a JSON array)
     queue: asyncio.Queue[dict[str, Any]] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
 
     def offer(self, event: dict[str, Any]) -> None:

@@ -20,13 +20,16 @@ export function connectLive(topics, onEvent, { onOpen, onReconnect, onDisconnect
 
   function open() {
     socket = new WebSocket(url);
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe: topics })));
+    // batch: events the server has queued together arrive as one message (an array), handled in one task.
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe: topics, batch: true })));
     socket.addEventListener('message', (message) => {
-      const event = JSON.parse(message.data);
-      if (event.topic !== 'subscribed') {
-        onEvent(event.topic, event.data);
-        return;
+      const received = JSON.parse(message.data);
+      const events = Array.isArray(received) ? received : [received];
+      const subscribed = events.some((event) => event.topic === 'subscribed');
+      for (const event of events) {
+        if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
       }
+      if (!subscribed) return;
       // Live only once the server has answered: a connection it accepts and closes at once never looks live.
       showConnection('live', 'Live');
       if (onOpen) onOpen();

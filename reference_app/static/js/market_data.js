@@ -80,9 +80,15 @@ function showFreshness(q, now) {
   q.cells.freshness.textContent = freshness === 'live' ? 'Live' : 'Stale';
 }
 
+// Between ticks only what changed is written: an unchanged text rewritten ten times a second would cost the browser
+// a layout and a frame each time, for nothing, and delay the next tick's render on a busy machine.
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function showAge(q, now) {
   const age = ageMs(q, now);
-  q.cells.age.textContent = age == null ? DASH : secondsAgo(age / 1000);
+  setText(q.cells.age, age == null ? DASH : secondsAgo(age / 1000));
 }
 
 function showChange(q) {
@@ -186,13 +192,14 @@ function showSource(now) {
     const anyLive = [...quotes.values()].some((q) => !isStale(q, now));
     [state, healthy] = anyLive ? ['Connected', true] : ['No ticks', false];
   }
-  if (sourceState.textContent !== state) sourceState.textContent = state;
-  sourceIndicator.dataset.health = healthy ? 'healthy' : 'unhealthy';
+  setText(sourceState, state);
+  const health = healthy ? 'healthy' : 'unhealthy';
+  if (sourceIndicator.dataset.health !== health) sourceIndicator.dataset.health = health;
   while (arrivals.length && arrivals[0] < now - RATE_WINDOW_MS) arrivals.shift();
   if (connectedAt == null) return;
   const span = Math.min(RATE_WINDOW_MS, now - connectedAt);
-  const text = span < 1000 ? DASH : `${((arrivals.length * 1000) / span).toFixed(1)} ticks/s`;
-  if (updateRate.textContent !== text) updateRate.textContent = text;
+  const text = span < 1000 ? DASH : `${Math.round((arrivals.length * 1000) / span)} ticks/s`;
+  setText(updateRate, text);
 }
 
 function onTick(tick) {
