@@ -189,8 +189,9 @@ function showSource(now) {
   if (!connected) {
     [state, healthy] = [connectedAt == null ? 'Connecting…' : 'Reconnecting…', false];
   } else {
-    const anyLive = [...quotes.values()].some((q) => !isStale(q, now));
-    [state, healthy] = anyLive ? ['Connected', true] : ['No ticks', false];
+    // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
+    const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));
+    [state, healthy] = ticking ? ['Connected', true] : ['No ticks', false];
   }
   setText(sourceState, state);
   const health = healthy ? 'healthy' : 'unhealthy';
