@@ -1,4 +1,4 @@
-"""The Market Data screen: the quotes board, its data source and update rate, its currency filter, search and sorting."""
+"""The Market Data screen: the quotes board, its data source and update rate, currency filter, search and sorting."""
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page

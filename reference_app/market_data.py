@@ -1,4 +1,4 @@
-"""Market data: the quotes board's snapshot (instruments, last quotes, the day's opens); ticks follow on the WebSocket."""
+"""Market data: the quotes board's snapshot (instruments, last quotes, the day's opens); ticks come by WebSocket."""
 from __future__ import annotations
 
 import re
