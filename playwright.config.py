@@ -30,6 +30,9 @@ config = SuiteConfig(
         strategy_metrics_update_s=10.0,
         # After the console restarts, an open page is live again (WebSocket reconnected) within this many seconds.
         reconnect_after_restart_s=10.0,
+        update_rate_min_hz=1.0,  # test plan, scenario 6: "update rate > 1 Hz"
+        last_update_max_age_s=1.0,  # test plan, scenario 6: "last update < 1 second ago"
+        update_latency_p95_ms=100.0,  # test plan, performance: "real-time update latency < 100 ms" (95th percentile)
     ),
     # Only for a console without the test-control API: the accounts the specs sign in with, by role.
     # With test control, every scenario provisions a fresh account instead and these are not used.

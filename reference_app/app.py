@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, orders, pages, realtime, status, strategies, test_control
+from reference_app import auth, market_data, orders, pages, realtime, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -91,6 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(strategies.router)
     app.include_router(orders.router)
     app.include_router(realtime.router)
+    app.include_router(market_data.router)
     app.include_router(pages.router)
     if settings.test_mode:
         app.include_router(test_control.router)

@@ -202,6 +202,57 @@ CATALOGUE += (
         "The navigation bar inserts the user's display name as HTML, so markup in it runs in every page.",
         ("Markup in a user's name is shown as text and never runs",),
     ),
+    # Market data (scenario 6 of the test plan)
+    Fault(
+        "quote_frozen_shown_live",
+        "market_data",
+        "The board stops redrawing AUDUSD after its first quote, yet restarts its last-update clock on every tick, "
+        "so a frozen price is shown as live.",
+        ("The four majors update in real time within the real-time budgets",),
+    ),
+    Fault(
+        "quote_updates_throttled",
+        "market_data",
+        "To save CPU, the board redraws each quote at most every 2 s (0.5 Hz), while its last-update clock still "
+        "restarts on every tick.",
+        ("The four majors update in real time within the real-time budgets",),
+    ),
+    Fault(
+        "tick_broadcast_batched",
+        "market_data",
+        "The WebSocket output is buffered and flushed twice a second: every tick arrives, but up to 500 ms late.",
+        ("The four majors update in real time within the real-time budgets",),
+    ),
+    Fault(
+        "currency_filter_base_only",
+        "market_data",
+        "The currency filter matches only the base currency, so JPY shows no pair and GBP misses EURGBP.",
+        ("Filtering the board by currency shows only the pairs that trade it",),
+    ),
+    Fault(
+        "search_case_sensitive",
+        "market_data",
+        "The instrument search compares case-sensitively, so typing \"aud\" finds nothing.",
+        ("Searching the board for an instrument narrows it to the matches",),
+    ),
+    Fault(
+        "change_sort_ignores_sign",
+        "market_data",
+        "Sorting by Change compares absolute values, so a 0.7 % fall sorts above a 0.5 % rise.",
+        ("Sorting the board by a column, both ways",),
+    ),
+    Fault(
+        "stale_flag_never_shown",
+        "market_data",
+        "The stale check compares seconds with milliseconds, so an instrument without ticks is never flagged stale.",
+        ("An instrument without ticks is flagged stale until its next tick",),
+    ),
+    Fault(
+        "disconnect_keeps_prices_live",
+        "market_data",
+        "When the connection drops, the board keeps showing its last prices as live until they age out.",
+        ("After a dropped connection the board reconnects and prices move again",),
+    ),
 )
 
 FAULTS: dict[str, Fault] = {fault.name: fault for fault in CATALOGUE}

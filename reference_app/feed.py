@@ -5,6 +5,7 @@ import asyncio
 import random
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from reference_app.hub import EventHub
 
@@ -49,6 +50,8 @@ class _InstrumentState:
     mid: float
     fixed: tuple[float, float] | None = None  # (bid, ask) held by test control
     paused: bool = False
+    open_day: str = ""  # UTC date of `open_mid`
+    open_mid: float = 0.0  # mid of the instrument's first tick of that UTC day: the base of its daily change
 
 
 @dataclass
@@ -94,6 +97,10 @@ class MarketFeed:
     def _publish(self, symbol: str, bid: float, ask: float) -> Quote:
         self._seq += 1
         quote = Quote(symbol, bid, ask, time.time() * 1000, self._seq)
+        state = self._state[symbol]
+        day = utc_day(quote.ts)
+        if state.open_day != day:
+            state.open_day, state.open_mid = day, (bid + ask) / 2
         self.quotes[symbol] = quote
         self.last_tick_at = time.monotonic()
         self.hub.publish("tick", quote.as_event())
@@ -101,6 +108,11 @@ class MarketFeed:
 
     def last_tick_age_s(self) -> float | None:
         return None if not self.last_tick_at else time.monotonic() - self.last_tick_at
+
+    def day_open(self, symbol: str) -> float | None:
+        """The mid of the instrument's first tick of the current UTC day (None before its first tick today)."""
+        state = self._state[symbol]
+        return state.open_mid if state.open_day == utc_day(time.time() * 1000) else None
 
     # Test control: exact prices for exact P&L, and outages on demand.
     def set_price(self, symbol: str, bid: float, ask: float, freeze: bool) -> Quote:
@@ -125,3 +137,7 @@ class MarketFeed:
             self.paused = False
         else:
             self._state[symbol].paused = False
+
+
+def utc_day(epoch_ms: float) -> str:
+    return datetime.fromtimestamp(epoch_ms / 1000, timezone.utc).date().isoformat()

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 # A slow browser must not hold the server back: its queue drops the oldest events beyond this many.
 QUEUE_LIMIT = 2000
 
+# Put in a subscription's queue to make its connection close from the server side (test control's "drop").
+DISCONNECT: dict[str, Any] = {"topic": "__disconnect__"}
+
 
 @dataclass(eq=False)
 class Subscription:
     account_id: int
     topics: set[str] = field(default_factory=set)
+    batch: bool = False  # the client takes the events queued at one moment as one message (a JSON array)
     queue: asyncio.Queue[dict[str, Any]] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
 
     def offer(self, event: dict[str, Any]) -> None:
@@ -24,6 +29,7 @@ class Subscription:
 class EventHub:
     def __init__(self) -> None:
         self._subscriptions: set[Subscription] = set()
+        self._refused_until: dict[int | None, float] = {}  # account id (None: every account) -> monotonic time
 
     def subscribe(self, account_id: int) -> Subscription:
         subscription = Subscription(account_id)
@@ -47,3 +53,17 @@ class EventHub:
     @property
     def connection_count(self) -> int:
         return len(self._subscriptions)
+
+    def disconnect(self, account_id: int | None = None, refuse_for_s: float = 0.0) -> int:
+        """Close the connections of one account (or all) from the server side, as a network drop or a restart
+        would, and turn that account's reconnection attempts away for `refuse_for_s`. Returns how many closed."""
+        if refuse_for_s > 0:
+            self._refused_until[account_id] = time.monotonic() + refuse_for_s
+        dropped = [s for s in self._subscriptions if account_id in (None, s.account_id)]
+        for subscription in dropped:
+            subscription.offer(DISCONNECT)
+        return len(dropped)
+
+    def refuses(self, account_id: int) -> bool:
+        now = time.monotonic()
+        return any(self._refused_until.get(key, 0.0) > now for key in (None, account_id))

@@ -29,7 +29,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("/trading", "Trading", "trading.html"),
     ("/risk", "Risk Management", "coming_soon.html"),
     ("/portfolio", "Portfolio", "coming_soon.html"),
-    ("/market-data", "Market Data", "coming_soon.html"),
+    ("/market-data", "Market Data", "market_data.html"),
 )
 
 router = APIRouter()

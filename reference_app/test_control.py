@@ -155,3 +155,18 @@ async def pause_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
 async def resume_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
     _console(request).feed.resume(_instrument(target.instrument))
     return {"resumed": target.instrument or "all"}
+
+
+class SocketDrop(BaseModel):
+    account_id: int | None = Field(default=None, gt=0)  # None: every account's connections
+    refuse_for_s: float = Field(default=0.0, ge=0, le=60)  # how long reconnection attempts are turned away
+
+
+@router.post("/sockets/drop")
+async def drop_sockets(drop: SocketDrop, request: Request) -> dict[str, Any]:
+    """Close WebSocket connections from the server side, as a network drop or a console restart would."""
+    console = _console(request)
+    if drop.account_id is not None and console.db.one("SELECT 1 FROM accounts WHERE id = ?", (drop.account_id,)) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown account {drop.account_id}")
+    dropped = console.hub.disconnect(drop.account_id, drop.refuse_for_s)
+    return {"dropped": dropped, "account_id": drop.account_id, "refuse_for_s": drop.refuse_for_s}

@@ -8,9 +8,11 @@ function showConnection(state, label) {
   element.textContent = label;
 }
 
-// onSubscribed runs each time the server has confirmed the subscription (after every reconnect too): the moment
-// from which no event is missed, so a page loads its snapshot then.
-export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {}) {
+// onSubscribed: every time the server confirms the subscription (after every reconnect too), the moment from which
+// no event is missed, so a page loads its snapshot then; onReconnect: when it does so again after a drop;
+// onDisconnect: whenever the socket closes, in the same task that shows "Reconnecting…", so that a page can stop
+// presenting its data as live at the very moment the connection is gone.
+export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
@@ -19,20 +21,21 @@ export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {})
 
   function open() {
     socket = new WebSocket(url);
-    socket.addEventListener('open', () => {
-      socket.send(JSON.stringify({ subscribe: topics }));
-      if (attempt > 0 && onReconnect) onReconnect();
-      attempt = 0;
-    });
+    // batch: events the server has queued together arrive as one message (an array), handled in one task.
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe: topics, batch: true })));
     socket.addEventListener('message', (message) => {
-      const event = JSON.parse(message.data);
-      if (event.topic !== 'subscribed') {
-        onEvent(event.topic, event.data);
-        return;
+      const received = JSON.parse(message.data);
+      const events = Array.isArray(received) ? received : [received];
+      const subscribed = events.some((event) => event.topic === 'subscribed');
+      for (const event of events) {
+        if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
       }
-      // "Live" only once the server has the subscription: from then on, every event reaches the page.
+      if (!subscribed) return;
+      // Live only once the server has answered: a connection it accepts and closes at once never looks live.
       showConnection('live', 'Live');
       if (onSubscribed) onSubscribed();
+      if (attempt > 0 && onReconnect) onReconnect();
+      attempt = 0;
     });
     socket.addEventListener('close', (event) => {
       if (leaving) return;
@@ -41,6 +44,7 @@ export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {})
         return;
       }
       showConnection('reconnecting', 'Reconnecting…');
+      if (onDisconnect) onDisconnect();
       attempt += 1;
       setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
     });
@@ -58,8 +62,17 @@ export function connectLive(topics, onEvent, { onReconnect, onSubscribed } = {})
   open();
 }
 
+export const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
+
+// Every call of a page: a network failure (the console restarting, the page being left mid-request, which Firefox
+// reports as a NetworkError) becomes an answer the page can show, never an uncaught rejection.
 export async function fetchJson(path, options = {}) {
-  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  let response;
+  try {
+    response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  } catch {
+    return { ok: false, status: 0, body: { detail: UNREACHABLE } };
+  }
   if (response.status === 401) {
     location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
     return new Promise(() => {});

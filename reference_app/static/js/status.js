@@ -41,5 +41,6 @@ function render(snapshot) {
 }
 
 const first = await fetchJson('/api/status');
-render(first.body);
+if (first.ok) render(first.body);
+else overall.textContent = first.body.detail; // the next pushed snapshot replaces it
 connectLive(['status'], (topic, data) => render(data));

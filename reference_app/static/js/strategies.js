@@ -31,18 +31,6 @@ const formStatus = form.querySelector('[data-testid="strategy-form-status"]');
 const formError = form.querySelector('[data-testid="strategy-form-error"]');
 const results = form.querySelector('ul.results');
 
-const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
-
-// Every call of this page: a network failure (the console restarting, the page being left mid-request) becomes an
-// answer the page shows, not an uncaught rejection.
-async function call(path, options) {
-  try {
-    return await fetchJson(path, options);
-  } catch {
-    return { ok: false, status: 0, body: { detail: UNREACHABLE } };
-  }
-}
-
 const strategies = new Map(); // id -> the strategy as the console last reported it
 const rows = { active: new Map(), all: new Map() }; // id -> <tr>, updated in place so observers stay attached
 let canChange = false;
@@ -162,7 +150,7 @@ function summarize() {
 }
 
 async function loadAll() {
-  const { ok, body } = await call('/api/strategies');
+  const { ok, body } = await fetchJson('/api/strategies');
   if (!ok) {
     listError.textContent = body.detail ?? 'The strategies could not be loaded.';
     return null;
@@ -188,7 +176,7 @@ function forget(id) {
 async function deploy(id, button) {
   button.disabled = true;
   listError.textContent = '';
-  const { ok, body } = await call(`/api/strategies/${id}/deploy`, { method: 'POST' });
+  const { ok, body } = await fetchJson(`/api/strategies/${id}/deploy`, { method: 'POST' });
   button.disabled = false;
   if (ok) render(body);
   else listError.textContent = body.detail;
@@ -197,7 +185,7 @@ async function deploy(id, button) {
 async function stop(id, button) {
   button.disabled = true;
   listError.textContent = '';
-  const { ok, body } = await call(`/api/strategies/${id}/stop`, { method: 'POST' });
+  const { ok, body } = await fetchJson(`/api/strategies/${id}/stop`, { method: 'POST' });
   button.disabled = false;
   if (ok) render(body);
   else listError.textContent = body.detail;
@@ -285,7 +273,7 @@ function openForm() {
 
 async function validateForm() {
   say('Validating…');
-  const { ok, body } = await call('/api/strategies/validate', { method: 'POST', body: JSON.stringify(draft()) });
+  const { ok, body } = await fetchJson('/api/strategies/validate', { method: 'POST', body: JSON.stringify(draft()) });
   if (!ok) {
     say('', body.detail ?? 'The strategy could not be validated.');
     return;
@@ -300,7 +288,7 @@ async function saveForm(event) {
   event.preventDefault();
   const values = draft();
   say('Saving…');
-  const { ok, body } = await call('/api/strategies', { method: 'POST', body: JSON.stringify(values) });
+  const { ok, body } = await fetchJson('/api/strategies', { method: 'POST', body: JSON.stringify(values) });
   if (body.rules) showResults(body.rules);
   if (!ok) {
     say('Not saved.', body.detail ?? 'The strategy was not saved.');
@@ -316,7 +304,7 @@ async function saveForm(event) {
 async function deployForm() {
   deployButton.disabled = true;
   say('Deploying…');
-  const { ok, body } = await call(`/api/strategies/${savedId}/deploy`, { method: 'POST' });
+  const { ok, body } = await fetchJson(`/api/strategies/${savedId}/deploy`, { method: 'POST' });
   if (!ok) {
     deployButton.disabled = false;
     say('Not deployed.', body.detail);

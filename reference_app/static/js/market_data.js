@@ -1,0 +1,303 @@
+// Market Data: the quotes board. A snapshot over HTTP, then each tick drawn the moment its WebSocket message arrives.
+import { connectLive, fetchJson } from './live.js';
+import { DASH, secondsAgo } from './format.js';
+import { hasFault } from './faults.js';
+
+const board = document.querySelector('[data-testid="quotes"]');
+const emptyNote = document.querySelector('[data-testid="board-empty"]');
+const sourceState = document.querySelector('[data-testid="data-source-state"]');
+const sourceIndicator = document.querySelector('[data-testid="data-source-indicator"]');
+const updateRate = document.querySelector('[data-testid="feed-update-rate"]');
+const currencyFilter = document.getElementById('currency');
+const searchBox = document.getElementById('search');
+const headers = [...document.querySelectorAll('th[data-column]')];
+
+const REFRESH_MS = 100; // how often ages, stale flags and the update rate are redrawn between ticks
+const RATE_WINDOW_MS = 5000; // the update rate shown is the ticks received over the last 5 seconds
+const THROTTLE_MS = 2000; // only with the quote_updates_throttled fault
+
+const quotes = new Map(); // instrument -> its row and the quote it shows
+const arrivals = []; // performance.now() of each tick received within the rate window
+let staleAfterMs = 2000;
+let day = null;
+let connected = false;
+let connectedAt = null;
+let reloadingOpens = false;
+const sort = { column: null, direction: 'none' };
+
+// ---- values and their formatting -------------------------------------------------------------------------------
+
+const mid = (q) => (q.bid + q.ask) / 2;
+const spreadPips = (q) => (q.bid == null ? null : (q.ask - q.bid) / q.pip);
+const changePercent = (q) => (q.bid == null || !q.open ? null : ((mid(q) - q.open) / q.open) * 100);
+const ageMs = (q, now) => (q.receivedAt == null ? null : now - q.receivedAt);
+
+function signedPercent(value) {
+  if (value == null) return DASH;
+  const text = Math.abs(value).toFixed(3);
+  if (Number(text) === 0) return '0.000%';
+  return `${value > 0 ? '+' : '-'}${text}%`;
+}
+
+function isStale(q, now) {
+  // A quote is live only while its connection is up and its last tick is recent; a drop cuts every quote off at
+  // once, and only the instrument's next tick makes it live again.
+  if (q.cutOff && !hasFault('disconnect_keeps_prices_live')) return true;
+  const age = ageMs(q, now);
+  if (age == null) return true;
+  // The stale_flag_never_shown fault: seconds compared with milliseconds.
+  return hasFault('stale_flag_never_shown') ? age / 1000 > staleAfterMs : age > staleAfterMs;
+}
+
+// ---- rows ------------------------------------------------------------------------------------------------------
+
+function createRow(q) {
+  const row = document.createElement('tr');
+  row.dataset.instrument = q.instrument;
+  row.innerHTML = `
+    <th scope="row"></th>
+    <td class="num" data-testid="quote-bid"></td>
+    <td class="num" data-testid="quote-ask"></td>
+    <td class="num" data-testid="quote-spread"></td>
+    <td class="num" data-testid="quote-change"></td>
+    <td><span data-testid="quote-age"></span> <span class="flag" data-testid="quote-freshness"></span></td>`;
+  row.querySelector('th').textContent = q.instrument;
+  q.row = row;
+  q.cells = {
+    bid: row.querySelector('[data-testid="quote-bid"]'),
+    ask: row.querySelector('[data-testid="quote-ask"]'),
+    spread: row.querySelector('[data-testid="quote-spread"]'),
+    change: row.querySelector('[data-testid="quote-change"]'),
+    age: row.querySelector('[data-testid="quote-age"]'),
+    freshness: row.querySelector('[data-testid="quote-freshness"]'),
+  };
+}
+
+function showFreshness(q, now) {
+  const freshness = isStale(q, now) ? 'stale' : 'live';
+  if (q.row.dataset.freshness === freshness) return;
+  q.row.dataset.freshness = freshness;
+  q.cells.freshness.textContent = freshness === 'live' ? 'Live' : 'Stale';
+}
+
+// Between ticks only what changed is written: an unchanged text rewritten ten times a second would cost the browser
+// a layout and a frame each time, for nothing, and delay the next tick's render on a busy machine.
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function showAge(q, now) {
+  const age = ageMs(q, now);
+  setText(q.cells.age, age == null ? DASH : secondsAgo(age / 1000));
+}
+
+function showChange(q) {
+  const change = changePercent(q);
+  q.cells.change.textContent = signedPercent(change);
+  q.cells.change.dataset.direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+}
+
+// Draws the quote a row holds; data-seq and data-ts name the tick on screen, so a probe can time each render.
+function drawQuote(q, now) {
+  const priced = q.bid != null;
+  q.cells.bid.textContent = priced ? q.bid.toFixed(q.decimals) : DASH;
+  q.cells.ask.textContent = priced ? q.ask.toFixed(q.decimals) : DASH;
+  q.cells.spread.textContent = priced ? `${spreadPips(q).toFixed(1)} pips` : DASH;
+  showChange(q);
+  showAge(q, now);
+  if (q.seq != null) {
+    q.row.dataset.ts = String(q.ts);
+    q.row.dataset.seq = String(q.seq);
+  }
+  q.drawnAt = now;
+  showFreshness(q, now);
+}
+
+// ---- sorting and filtering (client-side) -----------------------------------------------------------------------
+
+const SORT_KEYS = {
+  instrument: (q) => q.instrument,
+  bid: (q) => q.bid,
+  ask: (q) => q.ask,
+  spread: (q) => spreadPips(q),
+  change: (q) => {
+    const change = changePercent(q);
+    return hasFault('change_sort_ignores_sign') && change != null ? Math.abs(change) : change;
+  },
+  // Youngest first when ascending: the age on screen, which grows from the last tick received.
+  age: (q) => (q.receivedAt == null ? null : -q.receivedAt),
+};
+
+function compareBy(column, direction) {
+  const key = SORT_KEYS[column];
+  const sign = direction === 'descending' ? -1 : 1;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x == null || y == null) return (x == null) - (y == null); // quotes without a value go last either way
+    if (typeof x === 'string') return sign * x.localeCompare(y);
+    return sign * (x - y);
+  };
+}
+
+function applySort() {
+  if (!sort.column) return;
+  const wanted = [...quotes.values()].sort(compareBy(sort.column, sort.direction)).map((q) => q.row);
+  const current = [...board.children];
+  if (wanted.every((row, index) => row === current[index])) return; // unchanged: no DOM churn
+  board.append(...wanted);
+}
+
+function sortBy(column) {
+  const direction = sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending';
+  sort.column = column;
+  sort.direction = direction;
+  for (const header of headers) {
+    const sorted = header.dataset.column === column;
+    header.setAttribute('aria-sort', sorted ? direction : 'none');
+    header.querySelector('.sort-mark').textContent = !sorted ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
+  }
+  applySort();
+}
+
+function matches(q, currency, text) {
+  const currencyMatch = hasFault('currency_filter_base_only')
+    ? q.base === currency
+    : q.base === currency || q.quote === currency;
+  return (!currency || currencyMatch) && (!text || q.instrument.includes(text));
+}
+
+function applyFilter() {
+  const currency = currencyFilter.value;
+  // "eur/usd", "Eur Usd" and "EURUSD" all find EURUSD.
+  const raw = searchBox.value.trim();
+  const text = hasFault('search_case_sensitive') ? raw.replace(/[^A-Za-z]/g, '') : raw.toUpperCase().replace(/[^A-Z]/g, '');
+  let shown = 0;
+  for (const q of quotes.values()) {
+    q.row.hidden = !matches(q, currency, text);
+    if (!q.row.hidden) shown += 1;
+  }
+  emptyNote.hidden = shown > 0;
+  emptyNote.textContent = shown > 0 ? '' : `No instrument matches ${raw ? `“${raw}”` : 'this filter'}${currency ? ` in ${currency}` : ''}.`;
+}
+
+// ---- the feed --------------------------------------------------------------------------------------------------
+
+function showSource(now) {
+  let state;
+  let healthy;
+  if (!connected) {
+    [state, healthy] = [connectedAt == null ? 'Connecting…' : 'Reconnecting…', false];
+  } else {
+    // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
+    const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));
+    [state, healthy] = ticking ? ['Connected', true] : ['No ticks', false];
+  }
+  setText(sourceState, state);
+  const health = healthy ? 'healthy' : 'unhealthy';
+  if (sourceIndicator.dataset.health !== health) sourceIndicator.dataset.health = health;
+  while (arrivals.length && arrivals[0] < now - RATE_WINDOW_MS) arrivals.shift();
+  if (connectedAt == null) return;
+  const span = Math.min(RATE_WINDOW_MS, now - connectedAt);
+  const text = span < 1000 ? DASH : `${Math.round((arrivals.length * 1000) / span)} ticks/s`;
+  setText(updateRate, text);
+}
+
+function onTick(tick) {
+  const q = quotes.get(tick.instrument);
+  if (!q) return;
+  const now = performance.now();
+  arrivals.push(now);
+  q.receivedAt = now;
+  q.cutOff = false;
+  if (hasFault('quote_frozen_shown_live') && q.instrument === 'AUDUSD' && q.seq != null) {
+    showFreshness(q, now); // the defect: the clock restarts, the price is never redrawn
+    return;
+  }
+  Object.assign(q, { bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
+  if (hasFault('quote_updates_throttled') && now - q.drawnAt < THROTTLE_MS) {
+    q.pending = true;
+    return;
+  }
+  q.pending = false;
+  drawQuote(q, now);
+  applySort();
+  if (new Date(tick.ts).toISOString().slice(0, 10) !== day) reloadOpens();
+}
+
+function refresh() {
+  const now = performance.now();
+  for (const q of quotes.values()) {
+    if (q.pending && now - q.drawnAt >= THROTTLE_MS) {
+      q.pending = false;
+      drawQuote(q, now);
+    } else {
+      showAge(q, now);
+      showFreshness(q, now);
+    }
+  }
+  if (sort.column === 'age') applySort();
+  showSource(now);
+}
+
+// A new UTC day has begun: its first quotes are the new base of the daily change.
+async function reloadOpens() {
+  if (reloadingOpens) return;
+  reloadingOpens = true;
+  try {
+    const { ok, body } = await fetchJson('/api/market-data');
+    if (!ok) return;
+    day = body.day;
+    for (const row of body.instruments) {
+      const q = quotes.get(row.instrument);
+      if (q) {
+        q.open = row.open;
+        showChange(q);
+      }
+    }
+    applySort();
+  } finally {
+    reloadingOpens = false;
+  }
+}
+
+function onDisconnect() {
+  connected = false;
+  const now = performance.now();
+  for (const q of quotes.values()) {
+    q.cutOff = true;
+    showFreshness(q, now);
+  }
+  showSource(now);
+}
+
+function onOpen() {
+  connected = true;
+  connectedAt = performance.now();
+  arrivals.length = 0;
+  showSource(connectedAt);
+}
+
+// ---- start -----------------------------------------------------------------------------------------------------
+
+const snapshot = await fetchJson('/api/market-data');
+day = snapshot.body.day;
+staleAfterMs = snapshot.body.stale_after_ms;
+const loadedAt = performance.now();
+for (const row of snapshot.body.instruments) {
+  // The snapshot's age is measured on the server's clock, so no clock of this browser needs to agree with it.
+  const q = { ...row, receivedAt: row.age_ms == null ? null : loadedAt - row.age_ms, drawnAt: -Infinity, cutOff: false };
+  quotes.set(q.instrument, q);
+  createRow(q);
+  drawQuote(q, loadedAt);
+  board.append(q.row);
+}
+for (const currency of [...new Set(snapshot.body.instruments.flatMap((i) => [i.base, i.quote]))].sort()) {
+  currencyFilter.append(new Option(currency, currency));
+}
+headers.forEach((header) => header.querySelector('button').addEventListener('click', () => sortBy(header.dataset.column)));
+currencyFilter.addEventListener('change', applyFilter);
+searchBox.addEventListener('input', applyFilter);
+applyFilter();
+connectLive(['tick'], (topic, data) => onTick(data), { onSubscribed: onOpen, onDisconnect });
+setInterval(refresh, REFRESH_MS);
