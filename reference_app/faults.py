@@ -58,6 +58,18 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     # Strategy management (scenario 2 of the test plan)
     Fault(
+        "deployment_never_completes",
+        "strategy_management",
+        "A deployed strategy stays Deploying for ever: the step that promotes it to Running never runs.",
+        ("A new strategy is validated, saved and deployed to the simulation",),
+    ),
+    Fault(
+        "active_list_drops_running",
+        "strategy_management",
+        "Active Strategies lists only Deploying strategies, so a strategy vanishes from it once it is Running.",
+        ("A new strategy is validated, saved and deployed to the simulation",),
+    ),
+    Fault(
         "strategy_metrics_frozen",
         "strategy_management",
         "Deploying marks a strategy Running, but never hands it to the simulation: P&L, trades and win rate stay at zero.",

@@ -337,6 +337,8 @@ class StrategyRunner:
                 self._changed.add(strategy_id)
 
     def _promote_deployed(self) -> None:
+        if "deployment_never_completes" in self._console.faults:
+            return
         quotes = self._console.feed.quotes
         for strategy_id, record in self._records.items():
             if record["status"] == "Deploying" and all(symbol in quotes for symbol in record["instruments"]):

@@ -124,7 +124,8 @@ function render(strategy) {
     stopAction.hidden = !ACTIVE.has(strategy.status);
   }
 
-  if (ACTIVE.has(strategy.status)) {
+  const listedAsActive = hasFault('active_list_drops_running') ? strategy.status === 'Deploying' : ACTIVE.has(strategy.status);
+  if (listedAsActive) {
     const active = activeRow(strategy);
     fillCommon(active, strategy);
     const { metrics } = strategy;
