@@ -9,6 +9,7 @@ import pytest
 from pytest_bdd.feature import get_features
 
 from reference_app.faults import CATALOGUE, Fault
+from tools.checklists import CHECKLISTS
 from tools.fault_proofs import SpecRun, Verdict, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +39,19 @@ def test_report_names_the_catching_scenarios_and_flags_a_survivor() -> None:
     assert f"| `{fault.name}` |" in table and fault.caught_by[0] in table
     assert "Faults caught: **1 of 2**" in table and "MISSED (expected to fail:" in table
     assert caught.caught and not survived.caught
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=str)
+def test_every_checklist_item_is_proven_by_a_fault_of_the_catalogue(checklist: str) -> None:
+    for item, faults in CHECKLISTS[checklist].items():
+        assert faults, f"{checklist}: {item!r} names no fault"
+        unknown = [name for name in faults if name not in {f.name for f in CATALOGUE}]
+        assert not unknown, f"{checklist}: {item!r} names faults that do not exist: {unknown}"
+
+
+def test_every_feature_has_at_least_three_faults() -> None:
+    # A feature's own marker is its file name as an identifier: order-management.feature is @order_management.
+    markers = {Path(feature.filename).stem.replace("-", "_") for feature in FEATURES}
+    assert markers <= set(SCENARIOS_BY_TAG), "every feature file is tagged with its own marker"
+    counts = {marker: sum(f.feature == marker for f in CATALOGUE) for marker in markers}
+    assert all(count >= 3 for count in counts.values()), counts

@@ -1,0 +1,54 @@
+"""The test plan's checklists, item by item, with the named faults that prove the suite checks each item.
+
+The items are those of the validation checklists of seed 000 ("User Interface Testing", one per scenario) and of
+its security checklist as the product brief condenses it. A fault listed against an item is a defect that breaks
+that item; the fault proofs show that a scenario fails against it, so the item is checked, not assumed.
+`tests/test_fault_proofs.py` keeps this table honest: every item has a fault, every fault named here exists.
+"""
+from __future__ import annotations
+
+CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Scenario 1: System connection verification": {
+        "All connection indicators green": ("portfolio_sync_stalled", "feed_outage_reported_live"),
+        "No JavaScript errors in console": ("status_page_script_error",),
+        "Status updates in real-time": ("status_frozen",),
+        "Service health metrics displayed": ("health_metrics_renamed",),
+        "Response time < 2 seconds": ("slow_status_snapshot",),
+    },
+    "Scenario 2: Strategy management": {
+        "Form validation works correctly": ("strategy_duplicate_name_accepted",),
+        "Strategy saves successfully": ("strategies_table_recreated_on_start",),
+        "Deployment completes without errors": ("deployment_never_completes",),
+        "Strategy appears in active list": ("active_list_drops_running",),
+        "Performance metrics display": ("strategy_metrics_frozen",),
+    },
+    "Scenario 3: Order management": {
+        "Order form submits correctly": ("double_submit_two_orders", "zero_quantity_accepted"),
+        "Status progression visible": ("order_status_polled",),
+        "Risk checks execute": ("order_skips_risk_check",),
+        "Position updates accurate": ("market_buy_fills_at_bid",),
+        "P&L calculations correct": ("short_pnl_sign_inverted",),
+    },
+    "Scenario 6: Real-time market data": {
+        "Real-time price updates": ("quote_updates_throttled", "tick_broadcast_batched"),
+        "Data quality healthy": ("quote_frozen_shown_live", "stale_flag_never_shown", "disconnect_keeps_prices_live"),
+        "Filtering functions work": ("currency_filter_base_only",),
+        "Search operates correctly": ("search_case_sensitive",),
+        "Sorting works properly": ("change_sort_ignores_sign",),
+    },
+    "Security": {
+        "Login rate limiting (HTTP 429 after repeated failures)": ("login_throttling_missing",),
+        "401 without a session": ("anonymous_access",),
+        "Sessions end on sign-out and on expiry": ("signout_leaves_server_session", "expired_sessions_accepted"),
+        "Cross-origin requests refused": ("cross_origin_accepted",),
+        "User text shown as text, never run": ("display_name_rendered_as_html", "strategy_name_rendered_as_html"),
+    },
+}
+
+
+def markdown() -> str:
+    lines = ["| Checklist | Item | Faults that prove it is checked |", "|---|---|---|"]
+    for checklist, items in CHECKLISTS.items():
+        for item, faults in items.items():
+            lines.append(f"| {checklist} | {item} | {', '.join(f'`{f}`' for f in faults)} |")
+    return "\n".join(lines) + "\n"
