@@ -53,9 +53,7 @@ Feature: Risk management and the Emergency Stop
     Examples:
       | limit             | value          | reason                                                     |
       | Max Position Size | 0              | must be greater than 0 units                               |
-      | Max Position Size | 12,500.5       | must be a whole number of units                            |
       | Max Position Size | fifty thousand | must be a number                                           |
-      | Daily Loss Limit  | $0             | must be greater than $0                                    |
       | Daily Loss Limit  | $1,500,000     | must not exceed the account's starting cash of $1,000,000  |
 
   @controlled_market

@@ -32,6 +32,11 @@ class OrdersApi:
                   "quantity": quantity, "price": price}
         return self.request.post("/api/orders", data=ticket)
 
+    def place(self, instrument: str, side: str, quantity: float, order_type: str = "MARKET",
+              price: float | None = None) -> dict[str, Any]:
+        """Place an order that the console must accept; the order as it answered (status Pending)."""
+        return _body(self.submit(instrument, side, quantity, order_type, price), "placing an order")
+
     def positions(self) -> dict[str, Any]:
         return _body(self.request.get("/api/positions"), "reading the positions")
 

@@ -48,9 +48,8 @@ def actor_has_bought(desk: Desk, actor: str, quantity: str, instrument: str) -> 
        target_fixture="working_order")
 def actor_has_working_order(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
                             price: str) -> tuple[str, str]:
-    trading = actor_has_trading_open(desk, actor)
-    trading.ticket.place(instrument, side, quantity, order_type, price)
-    expect(trading.blotter.order(quantity, instrument).status).to_have_text("Working")
+    OrdersApi(desk[actor].context.request).place(instrument, side, amount(quantity), order_type, float(price))
+    expect(actor_has_trading_open(desk, actor).blotter.order(quantity, instrument).status).to_have_text("Working")
     return quantity, instrument
 
 
