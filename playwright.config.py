@@ -33,6 +33,8 @@ config = SuiteConfig(
         update_rate_min_hz=1.0,  # test plan, scenario 6: "update rate > 1 Hz"
         last_update_max_age_s=1.0,  # test plan, scenario 6: "last update < 1 second ago"
         update_latency_p95_ms=100.0,  # test plan, performance: "real-time update latency < 100 ms" (95th percentile)
+        # The brief's kill switch: "every open session of that account shows the halted state within a second".
+        halt_shown_everywhere_s=1.0,
     ),
     # Only for a console without the test-control API: the accounts the specs sign in with, by role.
     # With test control, every scenario provisions a fresh account instead and these are not used.

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from playwright.sync_api import JSHandle, Locator
+from playwright.sync_api import JSHandle, Locator, Page
 
 # Resolves with the performance.now() times of the first `changes` text changes of the element, or with what it
 # has seen when `deadlineMs` passes; runs in the page's own document, so a reload in between fails the call.
@@ -100,3 +100,66 @@ class TextRecorder:
             raise RuntimeError("start() the recorder before the element is expected to change")
         seen = self._recording.evaluate(_AWAIT_FINAL_TEXT, [list(finals), deadline_s * 1000])
         return TextHistory(seen["values"], [t - seen["started"] for t in seen["times"]])
+
+
+# Installs a recorder on the element: the browser's Date.now() at the moment it first becomes visible (`hidden`
+# removed, nothing hiding it), so that two pages, even in two browsers of the same host, can be compared.
+_RECORD_APPEARANCE = """
+(element) => {
+  const shown = () => !element.hidden && element.checkVisibility();
+  const recording = { shownAtStart: shown(), shownAt: null, listeners: [] };
+  recording.observer = new MutationObserver(() => {
+    if (recording.shownAt !== null || !shown()) return;
+    recording.shownAt = Date.now();
+    recording.listeners.forEach((listener) => listener());
+  });
+  recording.observer.observe(element, { attributes: true, childList: true, subtree: true, characterData: true });
+  return recording;
+}
+"""
+
+# Resolves once the element has appeared, or when `deadlineMs` passes, with what was recorded.
+_AWAIT_APPEARANCE = """
+(recording, deadlineMs) => new Promise((resolve) => {
+  let timer;
+  const finish = () => {
+    clearTimeout(timer);
+    recording.observer.disconnect();
+    resolve({ shownAtStart: recording.shownAtStart, shownAt: recording.shownAt });
+  };
+  if (recording.shownAt !== null) { finish(); return; }
+  timer = setTimeout(finish, deadlineMs);
+  recording.listeners.push(finish);
+})
+"""
+
+
+@dataclass(frozen=True)
+class Appearance:
+    shown_at_start: bool  # already visible when recording started: nothing to time
+    shown_at_ms: float | None  # browser Date.now() (epoch ms) when it appeared; None if it never did
+
+
+class AppearanceRecorder:
+    """Records, in the page itself, when an element that is hidden now first becomes visible (epoch ms)."""
+
+    def __init__(self, locator: Locator) -> None:
+        self._locator = locator
+        self._recording: JSHandle | None = None
+
+    def start(self) -> AppearanceRecorder:
+        self._recording = self._locator.evaluate_handle(_RECORD_APPEARANCE)
+        return self
+
+    def appearance(self, deadline_s: float) -> Appearance:
+        """Wait until the element has appeared (or the deadline passes). Fails if the page was reloaded since
+        `start()`: the recording lives in the document it was started in."""
+        if self._recording is None:
+            raise RuntimeError("start() the recorder before the element is expected to appear")
+        seen = self._recording.evaluate(_AWAIT_APPEARANCE, deadline_s * 1000)
+        return Appearance(seen["shownAtStart"], seen["shownAt"])
+
+
+def browser_clock_ms(page: Page) -> float:
+    """The page's Date.now(): epoch milliseconds on the clock of the host the browser runs on."""
+    return page.evaluate("Date.now()")

@@ -5,6 +5,9 @@ from playwright.sync_api import Locator, Page
 
 
 class NavigationBar:
+    # The sections of the console, as the navigation bar names them (each page's level-1 heading says the same).
+    SECTIONS = ("System Status", "Strategies", "Trading", "Risk Management", "Portfolio", "Market Data")
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.sections = page.get_by_role("navigation", name="Sections")
@@ -17,6 +20,11 @@ class NavigationBar:
 
     def go_to(self, name: str) -> None:
         self.section(name).click()
+
+    def open_section(self, name: str) -> None:
+        """Follow the section's link and wait until its page is shown (its heading), not the page being left."""
+        self.go_to(name)
+        self.page.get_by_role("heading", name=name, level=1, exact=True).wait_for()
 
     def sign_out(self) -> None:
         self.sign_out_button.click()

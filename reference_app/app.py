@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, market_data, orders, pages, realtime, status, strategies, test_control
+from reference_app import auth, market_data, orders, pages, realtime, risk, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -36,7 +36,8 @@ def build_console(settings: Settings) -> Console:
     )
     console.workers = {
         "nautilus": Worker("nautilus", 0.25),
-        "risk": Worker("risk", 0.25),
+        # The risk engine's worker samples equity and watches the daily loss limit (reference_app/risk.py).
+        "risk": Worker("risk", 0.25, job=lambda: console.risk.run_round()),
         "portfolio": Worker("portfolio", 0.25, dead_on_arrival="portfolio_sync_stalled" in faults),
     }
     strategies.prepare_storage(console)
@@ -44,6 +45,8 @@ def build_console(settings: Settings) -> Console:
     console.db.ensure_seed_user()
     orders.ensure_schema(console.db)
     console.orders = orders.OrderEngine(console)
+    console.risk = risk.RiskEngine(console)
+    console.risk.prepare_storage()
     return console
 
 
@@ -69,6 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
         tasks += [asyncio.create_task(worker.run()) for worker in console.workers.values()]
         tasks.append(asyncio.create_task(strategies.run_strategies(console)))
         tasks.append(asyncio.create_task(console.orders.run()))
+        tasks.append(asyncio.create_task(risk.run_risk(console)))
         try:
             yield
         finally:
@@ -90,6 +94,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(status.router)
     app.include_router(strategies.router)
     app.include_router(orders.router)
+    app.include_router(risk.router)
     app.include_router(realtime.router)
     app.include_router(market_data.router)
     app.include_router(pages.router)

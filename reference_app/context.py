@@ -14,6 +14,7 @@ from reference_app.workers import Worker
 
 if TYPE_CHECKING:  # these modules need Console itself
     from reference_app.orders import OrderEngine
+    from reference_app.risk import RiskEngine
     from reference_app.strategies import StrategyRunner
 
 
@@ -29,3 +30,4 @@ class Console:
     status_seq: int = 0
     strategies: StrategyRunner | None = None  # the strategy simulation, set up by build_console
     orders: OrderEngine | None = None  # set by build_console; the order engine needs the console itself
+    risk: RiskEngine | None = None  # metrics, limits and the kill switch; set by build_console

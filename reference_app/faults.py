@@ -267,6 +267,90 @@ CATALOGUE += (
     ),
 )
 
+CATALOGUE += (
+    # Risk management and the Emergency Stop (scenario 4 of the test plan)
+    Fault(
+        "risk_value_shows_cash",
+        "risk_management",
+        "The Risk screen's Portfolio Value is read from the wrong field of the valuation: it shows the cash balance, "
+        "not the equity, so it disagrees with the positions as soon as the account holds one.",
+        ("The risk metrics agree with the account's positions at the current prices",),
+    ),
+    Fault(
+        "drawdown_from_starting_cash",
+        "risk_management",
+        "Max drawdown is measured from the starting cash instead of from the running peak of equity, so a fall after "
+        "a gain looks smaller than it was.",
+        ("Max drawdown and VaR 95% follow the account's recorded equity",),
+    ),
+    Fault(
+        "limit_edit_not_persisted",
+        "risk_management",
+        "Saving the limits answers with the values sent and the screen shows them, but nothing is written: after a "
+        "reload the old limits are back, and the order check never used the new ones.",
+        ("The seed's limits are saved and enforced on the next order",),
+    ),
+    Fault(
+        "limit_zero_accepted",
+        "risk_management",
+        "The limits check rejects only negative values (< 0 instead of <= 0), so a limit of zero is saved.",
+        ("Limits that make no sense are refused with the reason, and nothing changes",),
+    ),
+    Fault(
+        "loss_limit_alert_without_halt",
+        "risk_management",
+        "The risk engine raises the daily-loss alert, but does not halt trading: the desk can keep adding to its loss.",
+        ("A loss beyond the daily loss limit halts trading with an alert",),
+    ),
+    Fault(
+        "emergency_stop_cancel_still_stops",
+        "risk_management",
+        "The Emergency Stop is wired to the confirm dialog closing, not to its confirm button: Cancel halts trading too.",
+        ("An Emergency Stop cancelled in its dialog changes nothing",),
+    ),
+    Fault(
+        "halt_api_accepts_orders",
+        "risk_management",
+        "The halt is enforced only by the screens: the order API and the engine's risk check ignore it, so an order "
+        "sent straight to the API is accepted and fills.",
+        ("A confirmed Emergency Stop halts all trading of the account",),
+    ),
+    Fault(
+        "halt_leaves_working_orders",
+        "risk_management",
+        "The Emergency Stop halts new orders but never cancels the open ones: a working order stays in the book.",
+        ("A confirmed Emergency Stop halts all trading of the account",),
+    ),
+    Fault(
+        "halt_not_pushed",
+        "risk_management",
+        "The halt is saved but never pushed: only the session that pressed the Emergency Stop shows it; every other "
+        "open session goes on showing trading as active until it is reloaded.",
+        ("Another open session of the account shows the halt within a second, without a reload",
+         "A halt triggered in one browser engine shows at once in the other"),
+    ),
+    Fault(
+        "halt_lost_on_restart",
+        "risk_management",
+        "A clean-up meant for scratch databases runs at every start and clears every account's halt flag: a restart "
+        "of the console quietly resumes trading.",
+        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+    ),
+    Fault(
+        "trader_can_resume",
+        "risk_management",
+        "The resume API checks for a trading role instead of the risk manager role: a trader can lift the halt.",
+        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+    ),
+    Fault(
+        "resume_revives_cancelled_orders",
+        "risk_management",
+        "Resuming trading restores the book as it was before the halt: the orders the Emergency Stop cancelled are "
+        "put back to work.",
+        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+    ),
+)
+
 FAULTS: dict[str, Fault] = {fault.name: fault for fault in CATALOGUE}
 
 

@@ -207,6 +207,8 @@ class OrderEngine:
         self.console = console
         self.db = console.db
         self._lifecycles: dict[int, asyncio.Task[None]] = {}
+        # The `halt_api_accepts_orders` fault: the halt is shown on the screens but the engine ignores it.
+        self.halt_enforced = "halt_api_accepts_orders" not in console.faults
 
     # Submitting ------------------------------------------------------------------------------------------
 
@@ -260,6 +262,10 @@ class OrderEngine:
                 raise HTTPException(status.HTTP_409_CONFLICT, f"Client order id {ticket.client_order_id} was"
                                     f" already used for order #{existing[0].id}, a different order")
             return existing[0], False
+        if self.halt_enforced and trading_halted(self.db, user.account_id):
+            # Refused before it exists: while the account is halted no order is even created (the kill switch).
+            raise HTTPException(status.HTTP_409_CONFLICT, f"Order rejected: {HALTED_REASON} for this account; a risk"
+                                                          f" manager must resume trading first")
         try:
             self.validate(ticket, user.account_id)
         except TicketRefused as refused:
@@ -318,7 +324,7 @@ class OrderEngine:
     def risk_check(self, order: Order) -> str | None:
         """Why the order must be rejected, or None: halt flag, max position size, daily loss limit."""
         account = self._account(order.account_id)
-        if account["trading_halted"]:
+        if account["trading_halted"] and self.halt_enforced:
             return HALTED_REASON
         projected = self.projected_position(order.account_id, order.instrument, order.signed_quantity,
                                             excluding=order.id)
@@ -373,7 +379,8 @@ class OrderEngine:
         traded: set[int] = set()
         for order in reversed(working):  # oldest first: the first order placed is the first one filled
             quote = self.console.feed.quotes.get(order.instrument)
-            if quote is None or not crossed(order, quote) or trading_halted(self.db, order.account_id):
+            halted = self.halt_enforced and trading_halted(self.db, order.account_id)
+            if quote is None or not crossed(order, quote) or halted:
                 continue
             self._fill(order, quote, publish_positions=False)
             traded.add(order.account_id)

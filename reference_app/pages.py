@@ -18,6 +18,7 @@ from reference_app.auth import (
     user_from_cookie,
 )
 from reference_app.feed import INSTRUMENTS
+from reference_app.risk import halt_state, permissions
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -27,7 +28,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("/status", "System Status", "status.html"),
     ("/strategies", "Strategies", "strategies.html"),
     ("/trading", "Trading", "trading.html"),
-    ("/risk", "Risk Management", "coming_soon.html"),
+    ("/risk", "Risk Management", "risk.html"),
     ("/portfolio", "Portfolio", "coming_soon.html"),
     ("/market-data", "Market Data", "market_data.html"),
 )
@@ -99,8 +100,11 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
         user = user_from_cookie(request)
         if user is None:
             return login_redirect(request)
+        console = request.app.state.console
+        # The halt is part of every page from its first paint: the banner never waits for the live connection.
         context = {"user": user, "sections": SECTIONS, "current": path, "title": label,
-                   "faults": _faults(request), "instruments": INSTRUMENTS}
+                   "faults": _faults(request), "instruments": INSTRUMENTS,
+                   "halt": halt_state(console.db, user.account_id), "may": permissions(console, user)}
         return templates.TemplateResponse(request, template, context)
 
     page.__name__ = f"page_{path.strip('/').replace('-', '_')}"

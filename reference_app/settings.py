@@ -25,6 +25,7 @@ class Settings:
     login_window_s: float = 15 * 60
     login_lockout_s: float = 15 * 60
     order_step_delay_s: float = 0.2  # between an order's status steps, so that a person sees each one
+    risk_sample_interval_s: float = 1.0  # how often the risk worker records the equity of accounts that move
 
     def __post_init__(self) -> None:
         validate_fault_names(self.faults)
@@ -64,6 +65,9 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--login-lockout", type=float, default=15 * 60, help="seconds a lockout lasts")
     parser.add_argument("--order-step-delay", type=float, default=float(env.get("CONSOLE_ORDER_STEP_DELAY", "0.2")),
                         help="seconds between an order's status steps (Pending, Risk Check, ...)")
+    parser.add_argument("--risk-sample-interval", type=float,
+                        default=float(env.get("CONSOLE_RISK_SAMPLE_INTERVAL", "1.0")),
+                        help="seconds between two equity samples of an account (drawdown, VaR, daily loss watch)")
     args = parser.parse_args(argv)
     if args.list_faults:
         from reference_app.faults import describe_faults
@@ -82,4 +86,5 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
         login_window_s=args.login_window,
         login_lockout_s=args.login_lockout,
         order_step_delay_s=args.order_step_delay,
+        risk_sample_interval_s=args.risk_sample_interval,
     )

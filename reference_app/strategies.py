@@ -20,6 +20,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from reference_app import orders
 from reference_app.auth import CurrentUser, User
 from reference_app.context import Console
 from reference_app.feed import INSTRUMENTS, Quote
@@ -434,6 +435,9 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
     record = _load(console, user.account_id, strategy_id)
     if record["status"] in ACTIVE:
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is already {record['status'].lower()}")
+    if orders.trading_halted(console.db, user.account_id):
+        raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” was not deployed: {orders.HALTED_REASON} for"
+                                                      f" this account; a risk manager must resume trading first")
     # A saved strategy is checked again: the account's limits may have been lowered since it was saved.
     draft = StrategyDraft(**{key: record[key] for key in FIELD_LABELS})
     rules = validate(console, user, draft, strategy_id=strategy_id)

@@ -157,6 +157,25 @@ async def resume_feed(target: FeedTarget, request: Request) -> dict[str, Any]:
     return {"resumed": target.instrument or "all"}
 
 
+class EquityHistory(BaseModel):
+    equity_usd: list[Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(min_length=1, max_length=1000)
+    interval_s: float = Field(default=1.0, gt=0, le=3600)
+
+
+@router.post("/accounts/{account_id}/equity-samples")
+async def record_equity_samples(account_id: int, history: EquityHistory, request: Request) -> dict[str, Any]:
+    """Record an equity history as if the risk worker had sampled it, oldest first, the last sample now: drawdown
+    and VaR can then be checked against a known series instead of waiting minutes for one."""
+    console = _console(request)
+    if console.db.one("SELECT 1 FROM accounts WHERE id = ?", (account_id,)) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown account {account_id}")
+    now = time.time()
+    count = len(history.equity_usd)
+    for index, equity in enumerate(history.equity_usd):
+        console.risk.record_sample(account_id, equity, now - (count - 1 - index) * history.interval_s)
+    return {"account_id": account_id, "recorded": count}
+
+
 class SocketDrop(BaseModel):
     account_id: int | None = Field(default=None, gt=0)  # None: every account's connections
     refuse_for_s: float = Field(default=0.0, ge=0, le=60)  # how long reconnection attempts are turned away

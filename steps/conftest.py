@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from playwright.sync_api import expect
@@ -10,8 +11,16 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
+from fixtures.test_control import TestControl
+from pages.live import TextRecorder
 from pages.login_page import LoginPage
+from pages.strategies_api import StrategiesApi
+from pages.strategy_form import StrategyDraft
 from pages.system_status_page import SystemStatusPage
+from pages.trading_page import TradingPage
+
+# A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
+A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "GBPUSD"), "1M", "$1,000", "10,000")
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +73,41 @@ def sign_in_page_is_shown(desk: Desk) -> None:
 @when("the console restarts")
 def console_restarts(desk: Desk, restartable_console: ConsoleUnderTest) -> None:
     desk.restart_console()
+
+
+@given(parsers.parse("{instrument} is quoted at {bid} / {ask}"))
+@when(parsers.parse("{instrument} moves to {bid} / {ask}"))
+def instrument_quoted_at(market: TestControl, instrument: str, bid: str, ask: str) -> None:
+    market.set_price(instrument, float(bid), float(ask))
+
+
+@given(parsers.parse("the {actor} has the Trading screen open"), target_fixture="trading")
+@when(parsers.parse("the {actor} opens the Trading screen"), target_fixture="trading")
+def actor_has_trading_open(desk: Desk, actor: str) -> TradingPage:
+    trading = desk[actor].screen(TradingPage)
+    trading.open()
+    return trading
+
+
+@when(parsers.re(r"the (?P<actor>.+?) submits a (?P<order_type>MARKET) order to (?P<side>BUY|SELL) "
+                 r"(?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6})"), target_fixture="status_recorder")
+def actor_submits_order(trading: TradingPage, order_type: str, side: str, quantity: str,
+                        instrument: str) -> TextRecorder:
+    trading.ticket.fill_in(instrument, side, quantity, order_type)
+    return trading.ticket.submit_recording_status()
+
+
+@then(parsers.parse('the order\'s status shows "{status}"'))
+def order_status_shows(trading: TradingPage, status: str) -> None:
+    expect(trading.ticket.status).to_have_text(status)
+
+
+@then(parsers.parse('the ticket is refused with "{reason}"'))
+def ticket_refused_with(trading: TradingPage, reason: str) -> None:
+    expect(trading.ticket.error).to_contain_text(reason)
+
+
+@given(parsers.parse('the {actor} has a running strategy named "{name}"'))
+def strategy_running(desk: Desk, actor: str, name: str) -> None:
+    api = StrategiesApi(desk[actor].context.request)
+    api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])

@@ -7,8 +7,6 @@ import allure
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from fixtures.sessions import Desk
-from fixtures.test_control import TestControl
 from pages.live import TextRecorder
 from pages.trading_page import TradingPage
 
@@ -19,27 +17,6 @@ SETTLED = ("Filled", "Rejected", "Cancelled", "Working")
 CLOCK = r"\d{2}:\d{2}:\d{2}\.\d{3}"
 # Generous: five steps a few hundred milliseconds apart on a loaded two-core machine.
 STATUS_DEADLINE_S = 15
-
-
-@given(parsers.parse("{instrument} is quoted at {bid} / {ask}"))
-@when(parsers.parse("{instrument} moves to {bid} / {ask}"))
-def instrument_quoted_at(market: TestControl, instrument: str, bid: str, ask: str) -> None:
-    market.set_price(instrument, float(bid), float(ask))
-
-
-@given(parsers.parse("the {actor} has the Trading screen open"), target_fixture="trading")
-def actor_has_trading_open(desk: Desk, actor: str) -> TradingPage:
-    trading = desk[actor].screen(TradingPage)
-    trading.open()
-    return trading
-
-
-@when(parsers.re(r"the (?P<actor>\w+) submits a (?P<order_type>MARKET) order to (?P<side>BUY|SELL) "
-                 r"(?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6})"), target_fixture="status_recorder")
-def actor_submits_order(trading: TradingPage, order_type: str, side: str, quantity: str,
-                        instrument: str) -> TextRecorder:
-    trading.ticket.fill_in(instrument, side, quantity, order_type)
-    return trading.ticket.submit_recording_status()
 
 
 @when(parsers.re(r'the (?P<actor>\w+) submits a (?P<order_type>\w+) ticket to (?P<side>BUY|SELL) "(?P<quantity>[^"]*)" '
@@ -83,11 +60,6 @@ def timeline_gives_times(trading: TradingPage, statuses: list[str]) -> None:
     expect(trading.ticket.timeline_steps).to_have_text(expected)
 
 
-@then(parsers.parse('the order\'s status shows "{status}"'))
-def order_status_shows(trading: TradingPage, status: str) -> None:
-    expect(trading.ticket.status).to_have_text(status)
-
-
 @then(parsers.re(r"the Order History lists the order for (?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6}) as "
                  r"(?P<status>\w+) at (?P<fill_price>[\d.]+)"))
 def history_lists_order(trading: TradingPage, quantity: str, instrument: str, status: str, fill_price: str) -> None:
@@ -118,11 +90,6 @@ def actor_holds_position(trading: TradingPage, quantity: str, instrument: str, p
 @then(parsers.parse("the unrealized P&L of the {instrument} position is {amount}"))
 def unrealized_pnl_is(trading: TradingPage, instrument: str, amount: str) -> None:
     expect(trading.positions.position(instrument).unrealized_pnl).to_have_text(amount)
-
-
-@then(parsers.parse('the ticket is refused with "{reason}"'))
-def ticket_refused_with(trading: TradingPage, reason: str) -> None:
-    expect(trading.ticket.error).to_contain_text(reason)
 
 
 @then("no order has been created")

@@ -18,8 +18,6 @@ scenarios("strategy-management.feature")
 
 # A strategy that passes every rule; a scenario changes what it is about.
 A_VALID_STRATEGY = StrategyDraft("Sterling Momentum", "Momentum", ("GBPUSD",), "15M", "$500", "5,000")
-# A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
-A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "GBPUSD"), "1M", "$1,000", "10,000")
 FORM_FIELDS = {"Strategy name": "name", "Strategy type": "type", "Instruments": "instruments",
                "Timeframe": "timeframe", "Risk limit": "risk_limit", "Max position size": "max_position_size"}
 
@@ -46,12 +44,6 @@ def strategies_page_open(desk: Desk, actor: str) -> None:
 @given(parsers.parse('the {actor} has saved a strategy named "{name}"'))
 def strategy_saved(desk: Desk, actor: str, name: str) -> None:
     StrategiesApi(desk[actor].context.request).save(replace(A_VALID_STRATEGY, name=name))
-
-
-@given(parsers.parse('the {actor} has a running strategy named "{name}"'))
-def strategy_running(desk: Desk, actor: str, name: str) -> None:
-    api = StrategiesApi(desk[actor].context.request)
-    api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
 
 
 @given(parsers.parse("the {actor} has saved a new strategy:"), target_fixture="draft")

@@ -221,15 +221,27 @@ def test_the_risk_check_rejects_an_order_that_would_exceed_the_limit_by_then(cli
     assert client.get("/api/positions").json()["positions"] == []
 
 
-def test_a_halted_account_has_every_order_rejected_until_trading_resumes(client: TestClient) -> None:
+def test_a_halted_account_has_every_order_refused_until_trading_resumes(client: TestClient) -> None:
     account = new_account(client)
     db = client.app.state.console.db
     orders.set_trading_halted(db, account["account_id"], True)
     assert client.get("/api/positions").json()["trading_halted"] is True
-    order = place(client)
-    assert (order["status"], order["reason"]) == ("rejected", "trading halted")
+    refused = client.post("/api/orders", json=ticket())
+    assert refused.status_code == 409 and "trading halted" in refused.json()["detail"]
+    assert client.get("/api/orders").json()["orders"] == []  # refused before it exists
     orders.set_trading_halted(db, account["account_id"], False)
     assert place(client)["status"] == "filled"
+
+
+def test_an_order_that_reaches_the_risk_check_of_a_halted_account_is_rejected(
+        start_console: Callable[..., TestClient]) -> None:
+    client = start(start_console, order_step_delay_s=0.5)  # the halt certainly comes before the risk check
+    set_price(client, "EURUSD", 1.08500, 1.08510)
+    account = new_account(client)
+    placed = client.post("/api/orders", json=ticket()).json()  # Pending: the halt comes before its risk check
+    orders.set_trading_halted(client.app.state.console.db, account["account_id"], True)
+    order = wait_for_status(client, placed["id"])
+    assert (order["status"], order["reason"]) == ("rejected", "trading halted")
 
 
 def test_at_the_daily_loss_limit_only_orders_that_reduce_risk_pass(client: TestClient) -> None:

@@ -50,3 +50,10 @@ export function parseAmount(text) {
 export function price(value, decimals) {
   return value == null ? DASH : value.toFixed(decimals);
 }
+
+// A ratio as a percentage with two decimals and its sign: -0.0101 -> -1.01%, never "-0.00%".
+export function signedPercent(ratio) {
+  if (ratio == null) return DASH;
+  const hundredths = Math.round(ratio * 10000);
+  return `${hundredths < 0 ? '-' : ''}${(Math.abs(hundredths) / 100).toFixed(2)}%`;
+}

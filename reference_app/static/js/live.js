@@ -1,4 +1,7 @@
-// The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state.
+// The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state. Every
+// connection also carries the account's "halt" event to the banner of every section page (halt.js).
+import { refreshHalt, showHalt } from './halt.js';
+
 const indicator = () => document.querySelector('[data-testid="connection-state"]');
 
 function showConnection(state, label) {
@@ -22,17 +25,21 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
   function open() {
     socket = new WebSocket(url);
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe: topics, batch: true })));
+    const subscribe = [...new Set([...topics, 'halt'])];
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe, batch: true })));
     socket.addEventListener('message', (message) => {
       const received = JSON.parse(message.data);
       const events = Array.isArray(received) ? received : [received];
       const subscribed = events.some((event) => event.topic === 'subscribed');
       for (const event of events) {
-        if (event.topic !== 'subscribed') onEvent(event.topic, event.data);
+        if (event.topic === 'halt') showHalt(event.data);
+        // A page hears of a topic only if it asked for it (the halt reaches it as a 'console:halt' DOM event).
+        if (event.topic !== 'subscribed' && topics.includes(event.topic)) onEvent(event.topic, event.data);
       }
       if (!subscribed) return;
       // Live only once the server has answered: a connection it accepts and closes at once never looks live.
       showConnection('live', 'Live');
+      refreshHalt();
       if (onSubscribed) onSubscribed();
       if (attempt > 0 && onReconnect) onReconnect();
       attempt = 0;

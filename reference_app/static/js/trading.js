@@ -20,6 +20,8 @@ const decimals = Object.fromEntries(
 const orders = new Map(); // order id -> the most advanced state seen (by number of status events)
 const quotes = new Map(); // instrument -> latest tick
 let positionsValuedAt = 0;
+let haltAsOf = 0; // server time of the halt state the ticket follows: an older snapshot never overrides it
+let halted = !byTestId('trading-halted').hidden; // as the server rendered the page
 
 // ---- The order ticket ---------------------------------------------------------------------------------------
 
@@ -28,6 +30,8 @@ const fields = {
   instrument: $('#ticket-instrument'), side: $('#ticket-side'), quantity: $('#ticket-quantity'),
   type: $('#ticket-type'), price: $('#ticket-price'),
 };
+const newOrderButton = $('[data-action="new-order"]');
+const readOnly = newOrderButton.dataset.readOnly === 'true';
 const priceField = $('[data-price-field]');
 const submitButton = $('button[type="submit"]', form);
 const ticketError = byTestId('ticket-error');
@@ -60,6 +64,17 @@ function showTicketQuote() {
   const places = decimals[fields.instrument.value];
   byTestId('ticket-bid').textContent = quote ? price(quote.bid, places) : DASH;
   byTestId('ticket-ask').textContent = quote ? price(quote.ask, places) : DASH;
+}
+
+// While the account is halted nothing can be entered: New Order is disabled and an open ticket closes.
+function showHalted(isHalted, asOf) {
+  if (asOf < haltAsOf) return;
+  haltAsOf = asOf;
+  halted = isHalted;
+  byTestId('trading-halted').hidden = !halted;
+  newOrderButton.disabled = readOnly || halted;
+  submitButton.disabled = halted || sending;
+  if (halted) form.hidden = true;
 }
 
 function openTicket() {
@@ -124,7 +139,7 @@ async function submitTicket(event) {
     return;
   } finally {
     sending = false;
-    submitButton.disabled = false;
+    submitButton.disabled = halted;
   }
   if (answer.ok) {
     showLastOrder(answer.body);
@@ -289,7 +304,7 @@ function showMoney(element, value) {
 function showPositions(snapshot) {
   if (snapshot.valued_at < positionsValuedAt) return;
   positionsValuedAt = snapshot.valued_at;
-  byTestId('trading-halted').hidden = !snapshot.trading_halted;
+  showHalted(snapshot.trading_halted, snapshot.valued_at);
   byTestId('account-cash').textContent = usd(snapshot.cash_usd);
   byTestId('account-equity').textContent = usd(snapshot.equity_usd);
   showMoney(byTestId('account-unrealized-pnl'), snapshot.unrealized_pnl_usd);
@@ -344,7 +359,8 @@ function onEvent(topic, data) {
   }
 }
 
-$('[data-action="new-order"]').addEventListener('click', openTicket);
+newOrderButton.addEventListener('click', openTicket);
+document.addEventListener('console:halt', (event) => showHalted(event.detail.halted, event.detail.as_of));
 $('[data-action="close-ticket"]').addEventListener('click', () => { form.hidden = true; });
 fields.type.addEventListener('change', syncPriceField);
 fields.instrument.addEventListener('change', showTicketQuote);

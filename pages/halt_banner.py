@@ -1,0 +1,44 @@
+"""The halted banner every section page carries while the account's trading is halted, and timing its arrival."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from pages.live import Appearance, AppearanceRecorder, browser_clock_ms
+
+
+class HaltedBanner:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.banner = page.get_by_test_id("trading-halted-banner")
+        self.details = self.banner.get_by_test_id("halt-details")
+
+    def record_appearance(self) -> AppearanceRecorder:
+        return AppearanceRecorder(self.banner).start()
+
+
+@dataclass
+class HaltWatch:
+    """When a halt was triggered (the triggering page's clock), and a recorder on every other open page's banner.
+
+    Every browser here runs on the same host, so their Date.now() clocks are the same clock.
+    """
+
+    triggered_at_ms: float
+    recorders: dict[str, AppearanceRecorder]
+
+    @classmethod
+    def around(cls, trigger: Callable[[], None], trigger_page: Page, others: Iterable[tuple[str, Page]]) -> HaltWatch:
+        """Start watching the other pages, then run `trigger` (the confirm click), timing from just before it."""
+        recorders = {name: HaltedBanner(page).record_appearance() for name, page in others}
+        triggered_at = browser_clock_ms(trigger_page)
+        trigger()
+        return cls(triggered_at, recorders)
+
+    def appearance(self, name: str, deadline_s: float) -> Appearance:
+        return self.recorders[name].appearance(deadline_s)
+
+    def delay_ms(self, appearance: Appearance) -> float | None:
+        return None if appearance.shown_at_ms is None else appearance.shown_at_ms - self.triggered_at_ms

@@ -1,0 +1,62 @@
+"""The Risk Management screen: live risk metrics, the limits, the trading state with the Emergency Stop and the
+resume, and the risk alerts."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+from pages.confirm_dialog import ConfirmDialog
+from pages.limits_editor import LimitsEditor
+from pages.navigation import NavigationBar
+
+# The metrics as the screen labels them, and the test id of each figure.
+METRICS = {"Portfolio Value": "risk-portfolio-value", "Daily P&L": "risk-daily-pnl",
+           "Max Drawdown": "risk-max-drawdown", "VaR (95%)": "risk-var-95", "Gross Exposure": "risk-gross-exposure"}
+
+
+class RiskPage:
+    PATH = "/risk"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", name="Risk Management", level=1)
+        self.trading_state = page.get_by_test_id("risk-trading-state")
+        controls = page.get_by_role("region", name="Trading state")
+        self.emergency_stop_button = controls.get_by_role("button", name="Emergency Stop", exact=True)
+        self.resume_button = controls.get_by_role("button", name="Resume Trading", exact=True)
+        self.action_error = page.get_by_test_id("risk-action-error")
+        self.emergency_stop_dialog = ConfirmDialog(page, "Confirm Emergency Stop", "Confirm Emergency Stop")
+        self.resume_dialog = ConfirmDialog(page, "Resume trading", "Confirm Resume")
+        self.limits = LimitsEditor(page)
+        self.alerts = page.get_by_role("table", name="Risk alerts")
+        self.alert_messages = self.alerts.get_by_test_id("risk-alert-message")
+        self.alert_times = self.alerts.get_by_test_id("risk-alert-time")
+        self.no_alerts = page.get_by_test_id("no-risk-alerts")
+        self._live = NavigationBar(page).connection_state.filter(has_text="Live")
+        self._loaded = page.get_by_test_id("risk-var-note").filter(has_not_text="Loading")
+
+    def metric(self, name: str) -> Locator:
+        """A figure by the name the screen gives it: "Portfolio Value", "Daily P&L", "Max Drawdown", ..."""
+        return self.page.get_by_test_id(METRICS[name])
+
+    def _wait_until_ready(self) -> None:
+        self._live.wait_for()
+        self._loaded.wait_for()
+
+    def open(self) -> None:
+        """Visit the screen and wait until it is live and shows the account's figures."""
+        self.page.goto(self.PATH)
+        self._wait_until_ready()
+
+    def reload(self) -> None:
+        self.page.reload()
+        self._wait_until_ready()
+
+    def trigger_emergency_stop(self) -> ConfirmDialog:
+        """Press Emergency Stop; the confirm dialog it opens decides."""
+        self.emergency_stop_button.click()
+        return self.emergency_stop_dialog
+
+    def resume_trading(self) -> None:
+        """Press Resume Trading and confirm it."""
+        self.resume_button.click()
+        self.resume_dialog.confirm()

@@ -1,0 +1,216 @@
+// Risk Management: live risk metrics, the account's limits and their editor, the Emergency Stop and its resume, alerts.
+import { connectLive, fetchJson } from './live.js';
+import { showHalt } from './halt.js';
+import { DASH, clockTime, signedPercent, units, usd } from './format.js';
+import { hasFault } from './faults.js';
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
+
+const screen = $('.risk');
+const may = {
+  editLimits: screen.dataset.mayEditLimits === 'true',
+  stop: screen.dataset.mayStop === 'true',
+  resume: screen.dataset.mayResume === 'true',
+};
+let metricsValuedAt = 0;
+let haltAsOf = 0;
+let halted = byTestId('risk-trading-state').dataset.state === 'halted';
+let limits = null;
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text; // no mutation when nothing changed
+}
+
+function showMoney(element, value) {
+  setText(element, usd(value));
+  element.dataset.sign = value <= -0.005 ? 'loss' : value >= 0.005 ? 'profit' : 'flat';
+}
+
+// ---- Metrics ----------------------------------------------------------------------------------------------------
+
+function showMetrics(metrics) {
+  if (!metrics || metrics.valued_at < metricsValuedAt) return;
+  metricsValuedAt = metrics.valued_at;
+  setText(byTestId('risk-portfolio-value'), usd(metrics.portfolio_value_usd));
+  showMoney(byTestId('risk-daily-pnl'), metrics.daily_pnl_usd);
+  setText(byTestId('risk-max-drawdown'), signedPercent(metrics.max_drawdown));
+  setText(byTestId('risk-var-95'), metrics.var_95_usd == null ? DASH : usd(metrics.var_95_usd));
+  setText(byTestId('risk-gross-exposure'), usd(metrics.gross_exposure_usd));
+  setText(byTestId('risk-var-note'), metrics.var_95_usd == null
+    ? `VaR needs ${metrics.var_min_returns} equity returns; ${metrics.var_returns} recorded so far.`
+    : `VaR over the last ${metrics.var_returns} one-second equity returns (parametric, 95%).`);
+}
+
+// ---- Limits and their editor ------------------------------------------------------------------------------------
+
+const editButton = $('[data-action="edit-limits"]');
+const limitsForm = $('form[aria-label="Edit Limits"]');
+const limitsError = byTestId('limits-error');
+const limitsStatus = byTestId('limits-status');
+const limitInputs = {
+  max_position_size: $('#limit-max-position-size'),
+  daily_loss_limit: $('#limit-daily-loss-limit'),
+};
+
+function showLimits(next) {
+  limits = next;
+  setText(byTestId('risk-limit-max-position-size'), units(next.max_position_size));
+  setText(byTestId('risk-limit-daily-loss'), usd(next.daily_loss_limit, { wholeDollars: true }));
+}
+
+function markProblems(errors = []) {
+  for (const [field, input] of Object.entries(limitInputs)) {
+    const problem = errors.filter((error) => error.field === field).map((error) => error.reason).join('; ');
+    $(`#${input.getAttribute('aria-describedby')}`).textContent = problem;
+    if (problem) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+}
+
+function openLimitsEditor() {
+  limitInputs.max_position_size.value = limits ? units(limits.max_position_size) : '';
+  limitInputs.daily_loss_limit.value = limits ? usd(limits.daily_loss_limit, { wholeDollars: true }) : '';
+  markProblems();
+  limitsError.textContent = '';
+  setText(limitsStatus, '');
+  limitsForm.hidden = false;
+  limitInputs.max_position_size.focus();
+}
+
+async function saveLimits(event) {
+  event.preventDefault();
+  const submit = $('button[type="submit"]', limitsForm);
+  submit.disabled = true;
+  limitsError.textContent = '';
+  // Sent as typed: the console parses and checks them, and says what is wrong with each.
+  const body = Object.fromEntries(Object.entries(limitInputs).map(([field, input]) => [field, input.value]));
+  const answer = await fetchJson('/api/risk/limits', { method: 'PUT', body: JSON.stringify(body) });
+  submit.disabled = false;
+  if (answer.ok) {
+    showLimits(answer.body.limits);
+    markProblems();
+    limitsForm.hidden = true;
+    setText(limitsStatus, `Limits saved: Max Position Size ${units(answer.body.limits.max_position_size)}, `
+      + `Daily Loss Limit ${usd(answer.body.limits.daily_loss_limit, { wholeDollars: true })}.`);
+  } else {
+    markProblems(answer.body.errors);
+    limitsError.textContent = typeof answer.body.detail === 'string' ? answer.body.detail : 'The limits were not saved.';
+  }
+}
+
+// ---- Trading state: the Emergency Stop and the resume -----------------------------------------------------------
+
+const stopButton = $('[data-action="emergency-stop"]');
+const resumeButton = $('[data-action="resume"]');
+const stopDialog = $('dialog[data-dialog="emergency-stop"]');
+const resumeDialog = $('dialog[data-dialog="resume"]');
+const actionError = byTestId('risk-action-error');
+
+function showTradingState(halt) {
+  if (halt.as_of < haltAsOf) return;
+  haltAsOf = halt.as_of;
+  halted = halt.halted;
+  const state = byTestId('risk-trading-state');
+  state.dataset.state = halted ? 'halted' : 'active';
+  setText(state, halted ? 'Halted' : 'Active');
+  stopButton.disabled = !may.stop || halted;
+  resumeButton.disabled = !may.resume || !halted;
+}
+
+function showActionError(message) {
+  actionError.textContent = message;
+  actionError.hidden = !message;
+}
+
+function ask(dialog) {
+  dialog.returnValue = ''; // Escape closes it without a button: that must never read as the last confirm
+  dialog.showModal();
+}
+
+async function act(path, button) {
+  button.disabled = true;
+  showActionError('');
+  const answer = await fetchJson(path, { method: 'POST' });
+  if (answer.ok) {
+    showHalt(answer.body.halt); // this page knows at once; every other session hears it from the console
+  } else {
+    showActionError(typeof answer.body.detail === 'string' ? answer.body.detail : 'The console refused.');
+    showTradingState({ halted, as_of: haltAsOf }); // the buttons as they were; a push corrects the state if needed
+  }
+}
+
+function whenConfirmed(dialog, path, button) {
+  dialog.addEventListener('close', () => {
+    // The close event fires for Cancel and Escape too; only the confirm button acts.
+    if (dialog.returnValue === 'confirm' || hasFault('emergency_stop_cancel_still_stops')) act(path, button);
+  });
+}
+
+// ---- Alerts -----------------------------------------------------------------------------------------------------
+
+const alertRows = new Map();
+
+function showAlert(alert) {
+  if (alertRows.has(alert.id)) return;
+  const row = document.createElement('tr');
+  row.dataset.kind = alert.kind;
+  row.dataset.alertId = alert.id;
+  const time = document.createElement('td');
+  time.dataset.testid = 'risk-alert-time';
+  const stamp = document.createElement('time');
+  stamp.dateTime = new Date(alert.at).toISOString();
+  stamp.textContent = clockTime(alert.at).slice(0, 8);
+  time.append(stamp);
+  const message = document.createElement('td');
+  message.dataset.testid = 'risk-alert-message';
+  message.textContent = alert.message; // names are user text: never markup
+  row.append(time, message);
+  const body = byTestId('risk-alerts');
+  // Newest first: before the first row that is older than this one.
+  const older = [...body.children].find((other) => Number(other.dataset.alertId) < alert.id);
+  body.insertBefore(row, older ?? null);
+  alertRows.set(alert.id, row);
+  byTestId('no-risk-alerts').hidden = true;
+}
+
+// ---- Live -------------------------------------------------------------------------------------------------------
+
+async function loadSnapshot() {
+  const answer = await fetchJson('/api/risk');
+  if (!answer.ok) return;
+  showMetrics(answer.body.metrics);
+  showLimits(answer.body.limits);
+  showTradingState(answer.body.halt);
+  answer.body.alerts.forEach(showAlert);
+  byTestId('no-risk-alerts').hidden = alertRows.size > 0;
+}
+
+function onEvent(topic, data) {
+  if (topic === 'risk') {
+    showMetrics(data.metrics);
+    showLimits(data.limits);
+    showTradingState(data.halt);
+  } else if (topic === 'risk_alert') {
+    showAlert(data);
+  }
+}
+
+if (may.editLimits) {
+  editButton.addEventListener('click', openLimitsEditor);
+  limitsForm.addEventListener('submit', saveLimits);
+  $('[data-action="cancel-limits"]', limitsForm).addEventListener('click', () => {
+    limitsForm.hidden = true;
+    markProblems();
+  });
+}
+if (may.stop) {
+  stopButton.addEventListener('click', () => ask(stopDialog));
+  whenConfirmed(stopDialog, '/api/risk/emergency-stop', stopButton);
+}
+if (may.resume) {
+  resumeButton.addEventListener('click', () => ask(resumeDialog));
+  whenConfirmed(resumeDialog, '/api/risk/resume', resumeButton);
+}
+document.addEventListener('console:halt', (event) => showTradingState(event.detail));
+connectLive(['risk', 'risk_alert'], onEvent, { onSubscribed: loadSnapshot });
