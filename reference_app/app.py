@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, market_data, orders, pages, realtime, status, strategies, test_control
+from reference_app import auth, market_data, orders, pages, portfolio, realtime, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -44,6 +44,7 @@ def build_console(settings: Settings) -> Console:
     console.db.ensure_seed_user()
     orders.ensure_schema(console.db)
     console.orders = orders.OrderEngine(console)
+    portfolio.install(console)  # the "portfolio" worker's synchronisation, and each position's status
     return console
 
 
@@ -90,10 +91,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(status.router)
     app.include_router(strategies.router)
     app.include_router(orders.router)
+    app.include_router(portfolio.router)
     app.include_router(realtime.router)
     app.include_router(market_data.router)
     app.include_router(pages.router)
     if settings.test_mode:
         app.include_router(test_control.router)
+        app.include_router(portfolio.test_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app
