@@ -10,6 +10,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
+from fixtures.test_control import TestControl
 from pages.login_page import LoginPage
 from pages.system_status_page import SystemStatusPage
 
@@ -64,3 +65,9 @@ def sign_in_page_is_shown(desk: Desk) -> None:
 @when("the console restarts")
 def console_restarts(desk: Desk, restartable_console: ConsoleUnderTest) -> None:
     desk.restart_console()
+
+
+@given(parsers.parse("{instrument} is quoted at {bid} / {ask}"))
+@when(parsers.parse("{instrument} moves to {bid} / {ask}"))
+def instrument_quoted_at(market: TestControl, instrument: str, bid: str, ask: str) -> None:
+    market.set_price(instrument, float(bid), float(ask))

@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
-from fixtures.test_control import TestControl
 from pages.live import TextRecorder
 from pages.trading_page import TradingPage
 
@@ -19,12 +18,6 @@ SETTLED = ("Filled", "Rejected", "Cancelled", "Working")
 CLOCK = r"\d{2}:\d{2}:\d{2}\.\d{3}"
 # Generous: five steps a few hundred milliseconds apart on a loaded two-core machine.
 STATUS_DEADLINE_S = 15
-
-
-@given(parsers.parse("{instrument} is quoted at {bid} / {ask}"))
-@when(parsers.parse("{instrument} moves to {bid} / {ask}"))
-def instrument_quoted_at(market: TestControl, instrument: str, bid: str, ask: str) -> None:
-    market.set_price(instrument, float(bid), float(ask))
 
 
 @given(parsers.parse("the {actor} has the Trading screen open"), target_fixture="trading")

@@ -238,7 +238,7 @@ function orderText(difference, instrument) {
 const openClose = actionDialog('close', {
   label: (instrument) => `Closing ${instrument}`,
   prepare(dialog, position) {
-    setText(byTestId('close-order-summary', dialog), orderText(-position.quantity, position.instrument));
+    setText(byTestId('order-summary', dialog), orderText(-position.quantity, position.instrument));
   },
   send: (instrument) => ({ path: `/api/portfolio/positions/${instrument}/close`, body: {} }),
 });
@@ -256,7 +256,7 @@ function previewResize() {
   const dialog = $('dialog[data-dialog="resize"]');
   const position = positionOf(dialog.dataset.instrument);
   const { target, error } = readTarget();
-  const summary = byTestId('resize-order-summary', dialog);
+  const summary = byTestId('order-summary', dialog);
   if (error || !position) setText(summary, '');
   else setText(summary, orderText(target - position.quantity, position.instrument));
 }
