@@ -221,6 +221,7 @@ function actionDialog(name, { prepare, send, label }) {
   $('[data-action="cancel"]', dialog).addEventListener('click', () => dialog.close());
 
   return (chosen) => {
+    if (!positionOf(chosen)) return; // closed meanwhile: its row is on its way out
     instrument = chosen;
     clientOrderId = newClientOrderId();
     showError('');
@@ -265,13 +266,15 @@ const openResize = actionDialog('resize', {
   label: (instrument) => `Resizing ${instrument}`,
   prepare(dialog, position) {
     dialog.dataset.instrument = position.instrument;
-    setText(byTestId('resize-current', dialog), `${position.instrument} position: ${units(position.quantity, { signed: true })}`);
+    const now = units(position.quantity, { signed: true });
+    setText(byTestId('resize-current', dialog), `${position.instrument} position: ${now}`);
     resizeTarget.value = units(position.quantity);
     previewResize();
   },
   send(instrument) {
     const { target, error } = readTarget();
-    return error ? { error } : { path: `/api/portfolio/positions/${instrument}/resize`, body: { target_quantity: target } };
+    if (error) return { error };
+    return { path: `/api/portfolio/positions/${instrument}/resize`, body: { target_quantity: target } };
   },
 });
 resizeTarget?.addEventListener('input', previewResize);
