@@ -1,15 +1,19 @@
-"""The order ticket of the Trading screen: New Order, the ticket's fields, Submit Order, the last order's status."""
+"""The order ticket: the button that opens it, the ticket's fields, Submit Order, the last order's status.
+
+The Trading screen opens it with New Order; the Portfolio screen opens the same ticket, prefilled, with Add Position.
+"""
 from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.forms import replace_value
 from pages.live import TextRecorder
 
 
 class OrderTicket:
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, opener: str = "New Order") -> None:
         self.page = page
-        self.new_order_button = page.get_by_role("button", name="New Order")
+        self.new_order_button = page.get_by_role("button", name=opener, exact=True)
         self.form = page.get_by_role("form", name="Order ticket")
         self.instrument = self.form.get_by_label("Instrument")
         self.side = self.form.get_by_label("Side")
@@ -31,6 +35,15 @@ class OrderTicket:
         self.order_type.select_option(order_type)
         if order_type != "MARKET":
             self.price.fill(price)
+
+    def change_quantity(self, quantity: str) -> None:
+        """Type a quantity in place of the one the ticket holds (it may have been prefilled)."""
+        replace_value(self.quantity, quantity)
+
+    def entered(self) -> dict[str, str]:
+        """What the open ticket holds, as its fields show it."""
+        return {"instrument": self.instrument.input_value(), "side": self.side.input_value(),
+                "quantity": self.quantity.input_value(), "order type": self.order_type.input_value()}
 
     def submit(self) -> None:
         self.submit_button.click()

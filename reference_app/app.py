@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, market_data, orders, pages, realtime, risk, status, strategies, test_control
+from reference_app import auth, market_data, orders, pages, portfolio, realtime, risk, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.faults import ActiveFaults
@@ -47,6 +47,7 @@ def build_console(settings: Settings) -> Console:
     console.orders = orders.OrderEngine(console)
     console.risk = risk.RiskEngine(console)
     console.risk.prepare_storage()
+    portfolio.install(console)  # the "portfolio" worker's synchronisation, and each position's status
     return console
 
 
@@ -95,10 +96,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(strategies.router)
     app.include_router(orders.router)
     app.include_router(risk.router)
+    app.include_router(portfolio.router)
     app.include_router(realtime.router)
     app.include_router(market_data.router)
     app.include_router(pages.router)
     if settings.test_mode:
         app.include_router(test_control.router)
+        app.include_router(portfolio.test_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

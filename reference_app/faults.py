@@ -349,6 +349,68 @@ CATALOGUE += (
         "put back to work.",
         ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
     ),
+    # Portfolio monitoring (scenario 5 of the test plan)
+    Fault(
+        "quote_currency_pnl_not_converted",
+        "portfolio_monitoring",
+        "The valuation forgets to convert unrealized P&L from the quote currency: a USDJPY position's yen P&L is "
+        "counted as dollars.",
+        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",),
+    ),
+    Fault(
+        "portfolio_value_omits_position_cost",
+        "portfolio_monitoring",
+        "The Portfolio screen adds up its Total Portfolio Value as cash plus unrealized P&L, leaving out what the open "
+        "positions cost, so it disagrees with the account's equity.",
+        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
+         "The Portfolio and Trading screens agree on positions and P&L"),
+    ),
+    Fault(
+        "portfolio_overview_frozen",
+        "portfolio_monitoring",
+        "The portfolio overview is drawn from the snapshot loaded with the page and ignores every pushed valuation: "
+        "it stops following the market until a reload.",
+        ("The portfolio follows a price move live, without a reload",),
+    ),
+    Fault(
+        "close_leaves_residual",
+        "portfolio_monitoring",
+        "Close rounds the closing order down to whole lots of 1,000 units, so a position of 12,500 leaves 500 open.",
+        ("Closing a position flattens it with a market order",),
+    ),
+    Fault(
+        "resize_orders_target",
+        "portfolio_monitoring",
+        "Changing a position's size orders the target quantity instead of the difference: 10,000 to 25,000 buys "
+        "25,000.",
+        ("Changing a position's size orders the difference",),
+    ),
+    Fault(
+        "add_position_prefill_overwritten",
+        "portfolio_monitoring",
+        "Add Position fills in the ticket before the ticket resets itself, so it opens blank instead of prefilled.",
+        ("Adding a position opens the order ticket prefilled on the Portfolio screen",),
+    ),
+    Fault(
+        "size_dialog_closes_before_answer",
+        "portfolio_monitoring",
+        "The size dialog closes as soon as it is submitted, before the console answers: a refused size is never "
+        "explained.",
+        ("A size that cannot be ordered is refused with its reason and nothing changes",),
+    ),
+    Fault(
+        "portfolio_sync_skips_unchanged",
+        "portfolio_monitoring",
+        "To save work, the synchronisation reconciles an account only when it has new fills: a quiet position's last "
+        "synchronisation never advances, and it drifts out of sync while the worker keeps beating.",
+        ("A position's details show its P&L and that it is synchronized",),
+    ),
+    Fault(
+        "portfolio_sync_rubber_stamp",
+        "portfolio_monitoring",
+        "The synchronisation marks every position Synchronized without comparing the book with its fills.",
+        ("A position whose book no longer matches its fills is flagged Out of sync",),
+    ),
 )
 
 FAULTS: dict[str, Fault] = {fault.name: fault for fault in CATALOGUE}

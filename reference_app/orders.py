@@ -9,7 +9,9 @@ What other modules reuse:
 - `set_trading_halted(db, account_id, halted)` / `trading_halted(db, account_id)`: the account's halt flag,
   which the risk check honours ("trading halted") and on which the kill switch is built;
 - `OrderEngine.cancel_open_orders(account_id, reason)`: cancels every order of the account that is not final;
-- `OrderEngine.publish_positions(account_id)`: pushes the account's valuation (topic "positions").
+- `OrderEngine.publish_positions(account_id)`: pushes the account's valuation (topic "positions");
+- `OrderEngine.snapshot_extensions`: functions that add a module's own view of an account to that valuation (the
+  portfolio adds each position's synchronisation status), so every screen gets one coherent snapshot per push.
 
 Fills are at the touch: a BUY at the ask, a SELL at the bid. A LIMIT order works until the market reaches its
 price (BUY: ask ≤ limit; SELL: bid ≥ limit), a STOP order until the market passes it (BUY: ask ≥ stop; SELL:
@@ -21,7 +23,7 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -209,6 +211,8 @@ class OrderEngine:
         self._lifecycles: dict[int, asyncio.Task[None]] = {}
         # The `halt_api_accepts_orders` fault: the halt is shown on the screens but the engine ignores it.
         self.halt_enforced = "halt_api_accepts_orders" not in console.faults
+        # Each is called with the account's snapshot (a dict with its "account_id") and adds to it in place.
+        self.snapshot_extensions: list[Callable[[dict[str, Any]], None]] = []
 
     # Submitting ------------------------------------------------------------------------------------------
 
@@ -423,9 +427,14 @@ class OrderEngine:
 
     def account_snapshot(self, account_id: int) -> dict[str, Any]:
         """The account's cash, equity, P&L and open positions at current prices, plus its halt flag."""
+        faults = self.console.faults
         value = positions.value_account(self.db, self.console.feed.quotes, account_id,
-                                        invert_short_pnl="short_pnl_sign_inverted" in self.console.faults)
-        return {**value.as_dict(), "trading_halted": trading_halted(self.db, account_id)}
+                                        invert_short_pnl="short_pnl_sign_inverted" in faults,
+                                        convert_pnl="quote_currency_pnl_not_converted" not in faults)
+        snapshot = {**value.as_dict(), "trading_halted": trading_halted(self.db, account_id)}
+        for extend in self.snapshot_extensions:
+            extend(snapshot)
+        return snapshot
 
     def publish_positions(self, account_id: int) -> None:
         self.console.hub.publish("positions", self.account_snapshot(account_id), account_id=account_id)

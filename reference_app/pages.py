@@ -29,7 +29,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("/strategies", "Strategies", "strategies.html"),
     ("/trading", "Trading", "trading.html"),
     ("/risk", "Risk Management", "risk.html"),
-    ("/portfolio", "Portfolio", "coming_soon.html"),
+    ("/portfolio", "Portfolio", "portfolio.html"),
     ("/market-data", "Market Data", "market_data.html"),
 )
 

@@ -7,6 +7,8 @@ The API other modules build on (orders, risk, portfolio):
 - `fill_statements(...)` — the SQL that records a fill, its position and its cash move in one transaction.
 - `position(db, account_id, instrument)`, `positions(db, account_id)` — the stored book.
 - `cash_usd(db, account_id)` — starting cash plus every fill's cash flow.
+- `replay_fills(db, account_id)` — the book recomputed from the account's fills alone (what the stored book must
+  equal; the portfolio synchronisation compares the two).
 - `value_account(db, quotes, account_id)` — cash, equity, unrealized and realized P&L, every open position
   marked to market, in USD.
 - `daily_pnl_usd(db, quotes, account_id)` — equity now minus equity at the start of the (UTC) day.
@@ -176,6 +178,18 @@ def cash_usd(db: Database, account_id: int) -> float:
     return starting_cash(db, account_id) + row["moved"]
 
 
+def replay_fills(db: Database, account_id: int) -> dict[str, Position]:
+    """Every instrument's position as the account's fills give it: each fill applied with `apply_fill`, in the
+    order the fills happened, at the price and conversion rate recorded with it. The stored book is kept up to
+    date fill by fill with the same function, so the two agree unless something changed the book without a fill."""
+    book: dict[str, Position] = {}
+    for fill in db.all("SELECT instrument, quantity, price, usd_per_quote FROM fills WHERE account_id = ? ORDER BY id",
+                       (account_id,)):
+        held = book.get(fill["instrument"], Position.flat(fill["instrument"]))
+        book[fill["instrument"]] = apply_fill(held, fill["quantity"], fill["price"], fill["usd_per_quote"]).position
+    return book
+
+
 def fill_statements(account_id: int, order_id: int, signed_quantity: float, price: float, usd_per_quote: float,
                     before: Position, at: float) -> tuple[FillEffect, list[tuple[str, Sequence[Any]]]]:
     """The effect of a fill and the statements that record it; run them in the same transaction as the order's
@@ -249,25 +263,28 @@ class AccountValue:
         }
 
 
-def value_position(held: Position, quotes: Mapping[str, Quote], invert_short_pnl: bool = False) -> PositionValue:
-    """Mark one position to market. `invert_short_pnl` is the `short_pnl_sign_inverted` fault, nothing else."""
+def value_position(held: Position, quotes: Mapping[str, Quote], invert_short_pnl: bool = False,
+                   convert_pnl: bool = True) -> PositionValue:
+    """Mark one position to market. `invert_short_pnl` (the `short_pnl_sign_inverted` fault) and `convert_pnl`
+    False (the `quote_currency_pnl_not_converted` fault) exist for the named faults, nothing else."""
     quote = quotes.get(held.instrument)
     if quote is None or held.quantity == 0:
         return PositionValue(held.instrument, held.quantity, held.average_price, None, 0.0, held.realized_pnl_usd,
                              held.cost_usd, 0.0)
     mark = mark_price(held.quantity, quote)
     rate = usd_per_quote(held.instrument, quotes)
-    unrealized = held.quantity * (mark - held.average_price) * rate
+    pnl_rate = rate if convert_pnl else 1.0
+    unrealized = held.quantity * (mark - held.average_price) * pnl_rate
     if invert_short_pnl and held.quantity < 0:
-        unrealized = abs(held.quantity) * (mark - held.average_price) * rate
+        unrealized = abs(held.quantity) * (mark - held.average_price) * pnl_rate
     return PositionValue(held.instrument, held.quantity, held.average_price, mark, unrealized,
                          held.realized_pnl_usd, held.cost_usd, abs(held.quantity * mark * rate))
 
 
 def value_account(db: Database, quotes: Mapping[str, Quote], account_id: int,
-                  invert_short_pnl: bool = False) -> AccountValue:
+                  invert_short_pnl: bool = False, convert_pnl: bool = True) -> AccountValue:
     """Cash, equity and P&L of an account at the current prices (see the module's formulas)."""
-    book = [value_position(p, quotes, invert_short_pnl) for p in positions(db, account_id)]
+    book = [value_position(p, quotes, invert_short_pnl, convert_pnl) for p in positions(db, account_id)]
     open_positions = [p for p in book if p.quantity != 0]
     cash = cash_usd(db, account_id)
     unrealized = sum(p.unrealized_pnl_usd for p in open_positions)

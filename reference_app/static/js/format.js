@@ -9,10 +9,13 @@ export function secondsAgo(value) {
   return value == null ? DASH : `${value.toFixed(1)} s ago`;
 }
 
-export function clockTime(epochMs) {
+// The local time of day, 14:03:01.120; with { milliseconds: false }, 14:03:01.
+export function clockTime(epochMs, { milliseconds = true } = {}) {
+  if (epochMs == null) return DASH;
   const time = new Date(epochMs);
   const pad = (n, width = 2) => String(n).padStart(width, '0');
-  return `${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}.${pad(time.getMilliseconds(), 3)}`;
+  const seconds = `${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}`;
+  return milliseconds ? `${seconds}.${pad(time.getMilliseconds(), 3)}` : seconds;
 }
 
 // Money in the account currency: $1,234.56, with a minus sign for a loss (-$1,234.56), never "-$0.00"; with

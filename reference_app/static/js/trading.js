@@ -2,185 +2,19 @@
 import { connectLive, fetchJson } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
 import { hasFault } from './faults.js';
+import { STATUS_LABELS as LABELS, createOrderTicket, problemText } from './order_ticket.js';
 
-const LABELS = {
-  pending: 'Pending', risk_check: 'Risk Check', approved: 'Approved', submitted: 'Submitted',
-  working: 'Working', filled: 'Filled', rejected: 'Rejected', cancelled: 'Cancelled',
-};
 const OPEN = new Set(['pending', 'risk_check', 'approved', 'submitted', 'working']);
-const FINAL = new Set(['filled', 'rejected', 'cancelled']);
-const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
 
-const decimals = Object.fromEntries(
-  [...document.querySelectorAll('#ticket-instrument option')].map((o) => [o.value, Number(o.dataset.decimals)]),
-);
 const orders = new Map(); // order id -> the most advanced state seen (by number of status events)
-const quotes = new Map(); // instrument -> latest tick
 let positionsValuedAt = 0;
-let haltAsOf = 0; // server time of the halt state the ticket follows: an older snapshot never overrides it
-let halted = !byTestId('trading-halted').hidden; // as the server rendered the page
 
-// ---- The order ticket ---------------------------------------------------------------------------------------
-
-const form = $('form[aria-label="Order ticket"]');
-const fields = {
-  instrument: $('#ticket-instrument'), side: $('#ticket-side'), quantity: $('#ticket-quantity'),
-  type: $('#ticket-type'), price: $('#ticket-price'),
-};
 const newOrderButton = $('[data-action="new-order"]');
-const readOnly = newOrderButton.dataset.readOnly === 'true';
-const priceField = $('[data-price-field]');
-const submitButton = $('button[type="submit"]', form);
-const ticketError = byTestId('ticket-error');
-const lastSummary = byTestId('last-order-summary');
-const lastStatus = byTestId('last-order-status');
-const lastReason = byTestId('last-order-reason');
-const timeline = $('ol[aria-label="Status timeline"]');
-
-let clientOrderId = null; // one per ticket: resubmitting the same ticket can never place a second order
-let sending = false;
-let trackedClientId = null; // the order whose status the ticket follows
-let tracked = null;
-
-function newClientOrderId() {
-  // getRandomValues works on plain http too, where crypto.randomUUID does not exist.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function showTicketError(message) {
-  ticketError.textContent = message;
-  ticketError.hidden = !message;
-}
-
-function syncPriceField() {
-  priceField.hidden = fields.type.value === 'MARKET';
-}
-
-function showTicketQuote() {
-  const quote = quotes.get(fields.instrument.value);
-  const places = decimals[fields.instrument.value];
-  byTestId('ticket-bid').textContent = quote ? price(quote.bid, places) : DASH;
-  byTestId('ticket-ask').textContent = quote ? price(quote.ask, places) : DASH;
-}
-
-// While the account is halted nothing can be entered: New Order is disabled and an open ticket closes.
-function showHalted(isHalted, asOf) {
-  if (asOf < haltAsOf) return;
-  haltAsOf = asOf;
-  halted = isHalted;
-  byTestId('trading-halted').hidden = !halted;
-  newOrderButton.disabled = readOnly || halted;
-  submitButton.disabled = halted || sending;
-  if (halted) form.hidden = true;
-}
-
-function openTicket() {
-  form.reset();
-  form.hidden = false;
-  clientOrderId = newClientOrderId();
-  showTicketError('');
-  syncPriceField();
-  showTicketQuote();
-  fields.quantity.focus();
-}
-
-function readNumber(text) {
-  const plain = text.trim().replace(/,/g, '');
-  return NUMBER.test(plain) ? Number(plain) : NaN;
-}
-
-// Only what cannot be sent is checked here; every rule about what may be traded is the server's.
-function readTicket() {
-  const quantityText = fields.quantity.value.trim();
-  if (!quantityText) return { error: 'Enter a quantity' };
-  const quantity = readNumber(quantityText);
-  if (Number.isNaN(quantity)) return { error: 'Quantity must be a number' };
-  const type = fields.type.value;
-  let limitPrice = null;
-  if (type !== 'MARKET' && fields.price.value.trim()) {
-    limitPrice = readNumber(fields.price.value);
-    if (Number.isNaN(limitPrice)) return { error: 'Price must be a number' };
-  }
-  return { ticket: { instrument: fields.instrument.value, side: fields.side.value, type, quantity, price: limitPrice } };
-}
-
-function problemText(body) {
-  if (typeof body?.detail === 'string') return body.detail;
-  if (Array.isArray(body?.detail)) return `Check the ticket: ${body.detail.map((e) => e.loc.at(-1)).join(', ')}`;
-  return 'The console could not take the order';
-}
-
-async function submitTicket(event) {
-  event.preventDefault();
-  const careless = hasFault('double_submit_two_orders');
-  if (sending && !careless) return;
-  const { ticket, error } = readTicket();
-  if (error) {
-    showTicketError(error);
-    return;
-  }
-  const id = careless ? newClientOrderId() : clientOrderId;
-  if (!careless) {
-    sending = true;
-    submitButton.disabled = true;
-  }
-  showTicketError('');
-  trackedClientId = id; // before sending: the first status may arrive on the WebSocket before the answer
-  tracked = null;
-  let answer;
-  try {
-    answer = await fetchJson('/api/orders', { method: 'POST', body: JSON.stringify({ ...ticket, client_order_id: id }) });
-  } catch {
-    // The order may have been placed: the same client order id makes a second attempt safe.
-    showTicketError('No answer from the console. Submit again: the order will not be placed twice.');
-    return;
-  } finally {
-    sending = false;
-    submitButton.disabled = halted;
-  }
-  if (answer.ok) {
-    showLastOrder(answer.body);
-    form.hidden = true;
-    if (hasFault('order_status_polled')) pollStatus(answer.body.id);
-  } else {
-    trackedClientId = null;
-    showTicketError(problemText(answer.body));
-  }
-}
-
-function pollStatus(orderId) {
-  const timer = setInterval(async () => {
-    const answer = await fetchJson(`/api/orders/${orderId}`);
-    if (answer.ok) showLastOrder(answer.body);
-    if (!answer.ok || FINAL.has(answer.body.status)) clearInterval(timer);
-  }, 1500);
-}
-
-function describe(order) {
-  const at = order.price == null ? '' : ` at ${price(order.price, order.decimals)}`;
-  return `Order #${order.id}: ${order.side} ${units(order.quantity)} ${order.instrument} ${order.type}${at} ·`;
-}
-
-function showLastOrder(order) {
-  if (order.client_order_id !== trackedClientId) return;
-  if (tracked && order.events.length < tracked.events.length) return; // an older state, overtaken
-  tracked = order;
-  lastSummary.textContent = describe(order);
-  if (lastStatus.textContent !== LABELS[order.status]) lastStatus.textContent = LABELS[order.status];
-  lastStatus.dataset.status = order.status;
-  lastReason.textContent = order.reason ? `(${order.reason})` : '';
-  timeline.replaceChildren(...order.events.map((step) => {
-    const item = document.createElement('li');
-    const time = document.createElement('time');
-    time.dateTime = new Date(step.at).toISOString();
-    time.textContent = clockTime(step.at);
-    item.append(LABELS[step.status], time);
-    return item;
-  }));
-}
+const ticket = createOrderTicket(newOrderButton);
+newOrderButton.addEventListener('click', () => ticket.open());
 
 // ---- Orders: the blotter of open orders and the history ------------------------------------------------------
 
@@ -276,7 +110,7 @@ function upsertOrder(order) {
   orders.set(order.id, order);
   showInBlotter(order);
   showInHistory(order);
-  if (!hasFault('order_status_polled')) showLastOrder(order);
+  if (!hasFault('order_status_polled')) ticket.showOrder(order);
 }
 
 async function cancelOrder(orderId, button) {
@@ -304,7 +138,6 @@ function showMoney(element, value) {
 function showPositions(snapshot) {
   if (snapshot.valued_at < positionsValuedAt) return;
   positionsValuedAt = snapshot.valued_at;
-  showHalted(snapshot.trading_halted, snapshot.valued_at);
   byTestId('account-cash').textContent = usd(snapshot.cash_usd);
   byTestId('account-equity').textContent = usd(snapshot.equity_usd);
   showMoney(byTestId('account-unrealized-pnl'), snapshot.unrealized_pnl_usd);
@@ -353,17 +186,11 @@ async function loadSnapshot() {
 function onEvent(topic, data) {
   if (topic === 'order') upsertOrder(data);
   else if (topic === 'positions') showPositions(data);
-  else if (topic === 'tick') {
-    quotes.set(data.instrument, data);
-    if (data.instrument === fields.instrument.value) showTicketQuote();
-  }
+  else if (topic === 'tick') ticket.onTick(data);
 }
 
-newOrderButton.addEventListener('click', openTicket);
-document.addEventListener('console:halt', (event) => showHalted(event.detail.halted, event.detail.as_of));
-$('[data-action="close-ticket"]').addEventListener('click', () => { form.hidden = true; });
-fields.type.addEventListener('change', syncPriceField);
-fields.instrument.addEventListener('change', showTicketQuote);
-form.addEventListener('submit', submitTicket);
+document.addEventListener('console:halt', (event) => {
+  byTestId('trading-halted').hidden = !event.detail.halted;
+});
 historyFilter.addEventListener('change', applyHistoryFilter);
 connectLive(['order', 'positions', 'tick'], onEvent, { onSubscribed: loadSnapshot });

@@ -1,0 +1,72 @@
+"""The Portfolio screen: the overview, the positions and a position's details, and the order ticket to add one."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from pages.navigation import NavigationBar
+from pages.order_ticket import OrderTicket
+from pages.portfolio_overview import PortfolioOverview
+from pages.portfolio_positions import PortfolioPositions
+from pages.position_details import PositionDetails
+from pages.positions_panel import PositionFigures
+
+
+@dataclass(frozen=True)
+class PortfolioFigures:
+    """What the Portfolio screen showed at one moment, as texts: to compare with what other screens show."""
+
+    total_value: str
+    cash_balance: str
+    open_positions: str
+    unrealized_pnl: str
+    positions: list[PositionFigures]
+
+
+class PortfolioPage:
+    PATH = "/portfolio"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", name="Portfolio", level=1)
+        self.overview = PortfolioOverview(page)
+        self.positions = PortfolioPositions(page)
+        self.details = PositionDetails(page)
+        self.ticket = OrderTicket(page, opener="Add Position")
+        # The dialog open now (a closed one is not in the accessibility tree), and the order it says it will place.
+        self.confirmation_summary = page.get_by_role("dialog").get_by_test_id("order-summary")
+        self._live = NavigationBar(page).connection_state.filter(has_text="Live")
+        self._document: float | None = None  # performance.timeOrigin of the document open() loaded
+
+    def open(self) -> None:
+        """Visit the screen and wait until it is live and shows the account's valuation."""
+        self.page.goto(self.PATH)
+        self._live.wait_for()
+        self.overview.loaded.wait_for()
+        self._document = self.page.evaluate("performance.timeOrigin")
+
+    def show(self) -> None:
+        """Open the screen unless it is already shown."""
+        if self._document is None or not re.search(rf"{self.PATH}$", self.page.url):
+            self.open()
+
+    def reloaded_since_opened(self) -> bool:
+        """Whether the page is another document than the one open() loaded (a reload, a navigation)."""
+        return self.page.evaluate("performance.timeOrigin") != self._document
+
+    def wait_until_holds(self, positions: dict[str, float]) -> None:
+        """Wait until the positions table shows each instrument at its quantity."""
+        for instrument, quantity in positions.items():
+            self.positions.wait_until_holds(instrument, quantity)
+
+    def add_position(self) -> None:
+        self.ticket.new_order_button.click()
+
+    def read_figures(self) -> PortfolioFigures:
+        """The overview and the positions as shown now (read once the screen is open)."""
+        overview = self.overview
+        return PortfolioFigures(overview.total_value.inner_text(), overview.cash_balance.inner_text(),
+                                overview.open_positions.inner_text(), overview.unrealized_pnl.inner_text(),
+                                self.positions.read_positions())

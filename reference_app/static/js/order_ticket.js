@@ -1,0 +1,202 @@
+// The order ticket, shared by the Trading and Portfolio screens (templates/_order_ticket.html): its fields, one
+// client order id per ticket, Submit Order, and the live status of the order it placed ("Last order").
+import { fetchJson } from './live.js';
+import { DASH, clockTime, price, units } from './format.js';
+import { hasFault } from './faults.js';
+
+export const STATUS_LABELS = {
+  pending: 'Pending', risk_check: 'Risk Check', approved: 'Approved', submitted: 'Submitted',
+  working: 'Working', filled: 'Filled', rejected: 'Rejected', cancelled: 'Cancelled',
+};
+const FINAL = new Set(['filled', 'rejected', 'cancelled']);
+const NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
+
+export function newClientOrderId() {
+  // getRandomValues works on plain http too, where crypto.randomUUID does not exist.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A quantity or price as typed ("10,000", " 1.085 ") as a number; NaN when it is not one.
+export function readNumber(text) {
+  const plain = text.trim().replace(/,/g, '');
+  return NUMBER.test(plain) ? Number(plain) : NaN;
+}
+
+// The console's reason for refusing a request, in words a person can act on.
+export function problemText(body) {
+  if (typeof body?.detail === 'string') return body.detail;
+  if (Array.isArray(body?.detail)) return `Check the ticket: ${body.detail.map((e) => e.loc.at(-1)).join(', ')}`;
+  return 'The console could not take the order';
+}
+
+export function describeOrder(order) {
+  const at = order.price == null ? '' : ` at ${price(order.price, order.decimals)}`;
+  return `Order #${order.id}: ${order.side} ${units(order.quantity)} ${order.instrument} ${order.type}${at} ·`;
+}
+
+// Wires up the ticket of the page. `open()` shows an empty ticket with a fresh client order id, `fill(values)` puts
+// values into it ({instrument, side, type, quantity}), `showOrder(order)` follows the order the ticket placed, and
+// `onTick(tick)` keeps the bid and ask of the chosen instrument up to date. `opener` is the page's button that opens
+// the ticket: disabled for a read-only role (data-read-only) and while the account is halted.
+export function createOrderTicket(opener) {
+  const form = $('form[aria-label="Order ticket"]');
+  const fields = {
+    instrument: $('#ticket-instrument'), side: $('#ticket-side'), quantity: $('#ticket-quantity'),
+    type: $('#ticket-type'), price: $('#ticket-price'),
+  };
+  const decimals = Object.fromEntries([...fields.instrument.options].map((o) => [o.value, Number(o.dataset.decimals)]));
+  const priceField = $('[data-price-field]', form);
+  const submitButton = $('button[type="submit"]', form);
+  const ticketError = byTestId('ticket-error', form);
+  const lastSummary = byTestId('last-order-summary');
+  const lastStatus = byTestId('last-order-status');
+  const lastReason = byTestId('last-order-reason');
+  const timeline = $('ol[aria-label="Status timeline"]');
+  const quotes = new Map(); // instrument -> latest tick
+
+  let clientOrderId = null; // one per ticket: resubmitting the same ticket can never place a second order
+  let sending = false;
+  let trackedClientId = null; // the order whose status the ticket follows
+  let tracked = null;
+  const readOnly = opener.dataset.readOnly === 'true';
+  let halted = document.querySelector('[data-testid="trading-halted-banner"]')?.dataset.halted === 'true';
+
+  // While the account is halted nothing can be entered: the opener is disabled and an open ticket closes.
+  function showHalted(isHalted) {
+    halted = isHalted;
+    opener.disabled = readOnly || halted;
+    submitButton.disabled = halted || sending;
+    if (halted) form.hidden = true;
+  }
+
+  function showTicketError(message) {
+    ticketError.textContent = message;
+    ticketError.hidden = !message;
+  }
+
+  function syncPriceField() {
+    priceField.hidden = fields.type.value === 'MARKET';
+  }
+
+  function showTicketQuote() {
+    const quote = quotes.get(fields.instrument.value);
+    const places = decimals[fields.instrument.value];
+    byTestId('ticket-bid', form).textContent = quote ? price(quote.bid, places) : DASH;
+    byTestId('ticket-ask', form).textContent = quote ? price(quote.ask, places) : DASH;
+  }
+
+  function open() {
+    form.reset();
+    form.hidden = false;
+    clientOrderId = newClientOrderId();
+    showTicketError('');
+    syncPriceField();
+    showTicketQuote();
+    fields.quantity.focus();
+  }
+
+  function fill({ instrument, side, type, quantity }) {
+    if (instrument) fields.instrument.value = instrument;
+    if (side) fields.side.value = side;
+    if (type) fields.type.value = type;
+    if (quantity != null) fields.quantity.value = units(quantity);
+    syncPriceField();
+    showTicketQuote();
+  }
+
+  // Only what cannot be sent is checked here; every rule about what may be traded is the server's.
+  function readTicket() {
+    const quantityText = fields.quantity.value.trim();
+    if (!quantityText) return { error: 'Enter a quantity' };
+    const quantity = readNumber(quantityText);
+    if (Number.isNaN(quantity)) return { error: 'Quantity must be a number' };
+    const type = fields.type.value;
+    let limitPrice = null;
+    if (type !== 'MARKET' && fields.price.value.trim()) {
+      limitPrice = readNumber(fields.price.value);
+      if (Number.isNaN(limitPrice)) return { error: 'Price must be a number' };
+    }
+    return { ticket: { instrument: fields.instrument.value, side: fields.side.value, type, quantity, price: limitPrice } };
+  }
+
+  async function submitTicket(event) {
+    event.preventDefault();
+    const careless = hasFault('double_submit_two_orders');
+    if (sending && !careless) return;
+    const { ticket, error } = readTicket();
+    if (error) {
+      showTicketError(error);
+      return;
+    }
+    const id = careless ? newClientOrderId() : clientOrderId;
+    if (!careless) {
+      sending = true;
+      submitButton.disabled = true;
+    }
+    showTicketError('');
+    trackedClientId = id; // before sending: the first status may arrive on the WebSocket before the answer
+    tracked = null;
+    let answer;
+    try {
+      answer = await fetchJson('/api/orders', { method: 'POST', body: JSON.stringify({ ...ticket, client_order_id: id }) });
+    } catch {
+      // The order may have been placed: the same client order id makes a second attempt safe.
+      showTicketError('No answer from the console. Submit again: the order will not be placed twice.');
+      return;
+    } finally {
+      sending = false;
+      submitButton.disabled = halted;
+    }
+    if (answer.ok) {
+      showOrder(answer.body);
+      form.hidden = true;
+      if (hasFault('order_status_polled')) pollStatus(answer.body.id);
+    } else {
+      trackedClientId = null;
+      showTicketError(problemText(answer.body));
+    }
+  }
+
+  function pollStatus(orderId) {
+    const timer = setInterval(async () => {
+      const answer = await fetchJson(`/api/orders/${orderId}`);
+      if (answer.ok) showOrder(answer.body);
+      if (!answer.ok || FINAL.has(answer.body.status)) clearInterval(timer);
+    }, 1500);
+  }
+
+  function showOrder(order) {
+    if (order.client_order_id !== trackedClientId) return;
+    if (tracked && order.events.length < tracked.events.length) return; // an older state, overtaken
+    tracked = order;
+    lastSummary.textContent = describeOrder(order);
+    if (lastStatus.textContent !== STATUS_LABELS[order.status]) lastStatus.textContent = STATUS_LABELS[order.status];
+    lastStatus.dataset.status = order.status;
+    lastReason.textContent = order.reason ? `(${order.reason})` : '';
+    timeline.replaceChildren(...order.events.map((step) => {
+      const item = document.createElement('li');
+      const time = document.createElement('time');
+      time.dateTime = new Date(step.at).toISOString();
+      time.textContent = clockTime(step.at);
+      item.append(STATUS_LABELS[step.status], time);
+      return item;
+    }));
+  }
+
+  function onTick(tick) {
+    quotes.set(tick.instrument, tick);
+    if (tick.instrument === fields.instrument.value) showTicketQuote();
+  }
+
+  $('[data-action="close-ticket"]', form).addEventListener('click', () => { form.hidden = true; });
+  fields.type.addEventListener('change', syncPriceField);
+  fields.instrument.addEventListener('change', showTicketQuote);
+  form.addEventListener('submit', submitTicket);
+  // halt.js announces every halt and resume, whether it arrived live or was read after a reconnect.
+  document.addEventListener('console:halt', (event) => showHalted(event.detail.halted));
+  showHalted(halted);
+  return { open, fill, showOrder, onTick, instruments: Object.keys(decimals) };
+}

@@ -1,0 +1,320 @@
+// Portfolio screen: the overview and the positions with their synchronisation, live; a position's details; closing
+// a position, changing its size, and adding a new one with the shared order ticket.
+import { connectLive, fetchJson } from './live.js';
+import { DASH, clockTime, price, units, usd } from './format.js';
+import { hasFault } from './faults.js';
+import {
+  STATUS_LABELS, createOrderTicket, describeOrder, newClientOrderId, problemText, readNumber,
+} from './order_ticket.js';
+
+const SYNC_LABELS = { synchronized: 'Synchronized', syncing: 'Syncing…', out_of_sync: 'Out of sync' };
+// A new position is one lot unless the trader says otherwise.
+const DEFAULT_QUANTITY = 10000;
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
+
+const table = $('table[aria-label="Positions"]');
+const canAct = table.dataset.canAct === 'true';
+const rows = new Map(); // instrument -> its row
+let book = null; // the latest valuation shown
+let overviewDrawn = false;
+let shownDetails = null; // the instrument whose details are open
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+  return element;
+}
+
+function showMoney(element, value) {
+  setText(element, usd(value));
+  element.dataset.sign = value <= -0.005 ? 'loss' : value >= 0.005 ? 'profit' : 'flat';
+}
+
+// ---- Overview ----------------------------------------------------------------------------------------------------
+
+function showOverview(snapshot) {
+  if (hasFault('portfolio_overview_frozen') && overviewDrawn) return;
+  overviewDrawn = true;
+  const total = hasFault('portfolio_value_omits_position_cost')
+    ? snapshot.cash_usd + snapshot.unrealized_pnl_usd : snapshot.equity_usd;
+  setText(byTestId('portfolio-total-value'), usd(total));
+  setText(byTestId('portfolio-cash-balance'), usd(snapshot.cash_usd));
+  setText(byTestId('portfolio-open-positions'), units(snapshot.positions.length));
+  showMoney(byTestId('portfolio-unrealized-pnl'), snapshot.unrealized_pnl_usd);
+  const valuedAt = byTestId('portfolio-valued-at');
+  valuedAt.dateTime = new Date(snapshot.valued_at).toISOString();
+  setText(valuedAt, clockTime(snapshot.valued_at, { milliseconds: false }));
+}
+
+// ---- Positions ---------------------------------------------------------------------------------------------------
+
+function showSync(element, position) {
+  setText(element, SYNC_LABELS[position.sync_status] ?? DASH);
+  element.dataset.status = position.sync_status ?? '';
+  element.title = position.sync_detail ?? '';
+}
+
+function actionButton(label, name, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary';
+  button.textContent = label;
+  button.setAttribute('aria-label', name);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+function newRow(instrument) {
+  const row = document.createElement('tr');
+  const header = document.createElement('th');
+  header.scope = 'row';
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.className = 'link';
+  open.textContent = instrument; // the row header's name stays the instrument
+  open.addEventListener('click', () => showDetails(instrument));
+  header.append(open);
+  row.append(header);
+  for (const id of ['position-quantity', 'position-average-price', 'position-mark', 'position-unrealized-pnl',
+    'position-sync-status']) {
+    const cell = document.createElement('td');
+    cell.dataset.testid = id;
+    row.append(cell);
+  }
+  const actions = document.createElement('td');
+  actions.className = 'row-actions';
+  if (canAct) {
+    actions.append(
+      actionButton('Modify', `Modify the ${instrument} position`, () => openResize(instrument)),
+      actionButton('Close', `Close the ${instrument} position`, () => openClose(instrument)),
+    );
+  }
+  row.append(actions);
+  return row;
+}
+
+function showPositions(snapshot) {
+  if (book && snapshot.valued_at < book.valued_at) return; // an older valuation, overtaken
+  book = snapshot;
+  showOverview(snapshot);
+  const body = byTestId('positions');
+  const held = new Set(snapshot.positions.map((p) => p.instrument));
+  for (const [instrument, row] of rows) {
+    if (!held.has(instrument)) {
+      row.remove();
+      rows.delete(instrument);
+    }
+  }
+  for (const position of snapshot.positions) {
+    let row = rows.get(position.instrument);
+    if (!row) {
+      row = newRow(position.instrument);
+      rows.set(position.instrument, row);
+      body.append(row);
+    }
+    setText(byTestId('position-quantity', row), units(position.quantity, { signed: true }));
+    setText(byTestId('position-average-price', row), price(position.average_price, position.decimals));
+    setText(byTestId('position-mark', row), price(position.mark, position.decimals));
+    showMoney(byTestId('position-unrealized-pnl', row), position.unrealized_pnl_usd);
+    showSync(byTestId('position-sync-status', row), position);
+  }
+  byTestId('no-positions').hidden = snapshot.positions.length > 0;
+  if (shownDetails) showDetails(shownDetails);
+}
+
+function positionOf(instrument) {
+  return book?.positions.find((p) => p.instrument === instrument) ?? null;
+}
+
+// ---- Details -----------------------------------------------------------------------------------------------------
+
+const details = $('section[aria-label="Position details"]');
+
+function showDetails(instrument) {
+  const position = positionOf(instrument);
+  if (!position) {
+    hideDetails();
+    return;
+  }
+  shownDetails = instrument;
+  details.hidden = false;
+  setText(byTestId('details-instrument', details), instrument);
+  setText(byTestId('details-quantity', details), units(position.quantity, { signed: true }));
+  setText(byTestId('details-average-price', details), price(position.average_price, position.decimals));
+  setText(byTestId('details-mark', details), price(position.mark, position.decimals));
+  showMoney(byTestId('details-unrealized-pnl', details), position.unrealized_pnl_usd);
+  showMoney(byTestId('details-realized-pnl', details), position.realized_pnl_usd);
+  setText(byTestId('details-exposure', details), usd(position.exposure_usd));
+  showSync(byTestId('details-sync-status', details), position);
+  const syncedAt = byTestId('details-synced-at', details);
+  if (position.synced_at != null) syncedAt.dateTime = new Date(position.synced_at).toISOString();
+  setText(syncedAt, clockTime(position.synced_at, { milliseconds: false }));
+  setText(byTestId('details-sync-detail', details), position.sync_detail ?? '');
+}
+
+function hideDetails() {
+  shownDetails = null;
+  details.hidden = true;
+}
+
+// ---- Close and resize --------------------------------------------------------------------------------------------
+
+const actionStatus = byTestId('position-action-status');
+const actionError = byTestId('position-action-error');
+let actionOrderId = null; // the order of the latest close or resize, followed live
+let actionLabel = '';
+
+function showActionOrder(order) {
+  if (order.id !== actionOrderId) return;
+  const reason = order.reason ? ` (${order.reason})` : '';
+  setText(actionStatus, `${actionLabel}: ${describeOrder(order)} ${STATUS_LABELS[order.status]}${reason}`);
+  actionStatus.dataset.status = order.status;
+}
+
+// One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
+// dialog with its reason, an accepted order closes it and is followed under the table.
+function actionDialog(name, { prepare, send, label }) {
+  const dialog = $(`dialog[data-dialog="${name}"]`);
+  if (!dialog) return () => {}; // a viewer's page has no dialogs
+  const form = $('form', dialog);
+  const error = $('[role="alert"]', dialog);
+  const submit = $('button[type="submit"]', dialog);
+  let instrument = null;
+  let clientOrderId = null; // one per opening: a double click or a retry places one order
+  let sending = false;
+
+  function showError(message) {
+    error.textContent = message;
+    error.hidden = !message;
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    const closesFirst = name === 'resize' && hasFault('size_dialog_closes_before_answer');
+    if (closesFirst) dialog.close();
+    const request = send(instrument);
+    if (request.error) {
+      showError(request.error);
+      return;
+    }
+    sending = true;
+    submit.disabled = true;
+    showError('');
+    const answer = await fetchJson(request.path, {
+      method: 'POST', body: JSON.stringify({ ...request.body, client_order_id: clientOrderId }),
+    });
+    sending = false;
+    submit.disabled = false;
+    if (!answer.ok) {
+      showError(problemText(answer.body));
+      return;
+    }
+    dialog.close();
+    actionOrderId = answer.body.id;
+    actionLabel = label(instrument);
+    actionError.hidden = true;
+    showActionOrder(answer.body);
+  });
+  $('[data-action="cancel"]', dialog).addEventListener('click', () => dialog.close());
+
+  return (chosen) => {
+    if (!positionOf(chosen)) return; // closed meanwhile: its row is on its way out
+    instrument = chosen;
+    clientOrderId = newClientOrderId();
+    showError('');
+    prepare(dialog, positionOf(chosen));
+    dialog.showModal();
+  };
+}
+
+function orderText(difference, instrument) {
+  if (difference === 0) return 'Nothing to order: the position already has that size.';
+  const side = difference > 0 ? 'Buy' : 'Sell';
+  return `${side} ${units(Math.abs(difference))} ${instrument} at the market.`;
+}
+
+const openClose = actionDialog('close', {
+  label: (instrument) => `Closing ${instrument}`,
+  prepare(dialog, position) {
+    setText(byTestId('order-summary', dialog), orderText(-position.quantity, position.instrument));
+  },
+  send: (instrument) => ({ path: `/api/portfolio/positions/${instrument}/close`, body: {} }),
+});
+
+const resizeTarget = $('#resize-target');
+
+function readTarget() {
+  const text = resizeTarget.value.trim();
+  if (!text) return { error: 'Enter the target quantity' };
+  const target = readNumber(text);
+  return Number.isNaN(target) ? { error: 'Target quantity must be a number' } : { target };
+}
+
+function previewResize() {
+  const dialog = $('dialog[data-dialog="resize"]');
+  const position = positionOf(dialog.dataset.instrument);
+  const { target, error } = readTarget();
+  const summary = byTestId('order-summary', dialog);
+  if (error || !position) setText(summary, '');
+  else setText(summary, orderText(target - position.quantity, position.instrument));
+}
+
+const openResize = actionDialog('resize', {
+  label: (instrument) => `Resizing ${instrument}`,
+  prepare(dialog, position) {
+    dialog.dataset.instrument = position.instrument;
+    const now = units(position.quantity, { signed: true });
+    setText(byTestId('resize-current', dialog), `${position.instrument} position: ${now}`);
+    resizeTarget.value = units(position.quantity);
+    previewResize();
+  },
+  send(instrument) {
+    const { target, error } = readTarget();
+    if (error) return { error };
+    return { path: `/api/portfolio/positions/${instrument}/resize`, body: { target_quantity: target } };
+  },
+});
+resizeTarget?.addEventListener('input', previewResize);
+
+// ---- Add a position: the order ticket, prefilled -----------------------------------------------------------------
+
+const addPositionButton = $('[data-action="add-position"]');
+const ticket = createOrderTicket(addPositionButton);
+
+function addPosition() {
+  const held = new Set(book?.positions.map((p) => p.instrument) ?? []);
+  const instrument = ticket.instruments.find((symbol) => !held.has(symbol)) ?? ticket.instruments[0];
+  const prefill = { instrument, side: 'BUY', type: 'MARKET', quantity: DEFAULT_QUANTITY };
+  if (hasFault('add_position_prefill_overwritten')) {
+    ticket.fill(prefill);
+    ticket.open();
+  } else {
+    ticket.open();
+    ticket.fill(prefill);
+  }
+}
+
+// ---- Live --------------------------------------------------------------------------------------------------------
+
+async function loadSnapshot() {
+  const answer = await fetchJson('/api/positions');
+  if (answer.ok) showPositions(answer.body);
+  else {
+    actionError.textContent = problemText(answer.body);
+    actionError.hidden = false;
+  }
+}
+
+function onEvent(topic, data) {
+  if (topic === 'positions') showPositions(data);
+  else if (topic === 'order') {
+    showActionOrder(data);
+    if (!hasFault('order_status_polled')) ticket.showOrder(data);
+  } else if (topic === 'tick') ticket.onTick(data);
+}
+
+addPositionButton.addEventListener('click', addPosition);
+$('[data-action="hide-details"]').addEventListener('click', hideDetails);
+connectLive(['positions', 'order', 'tick'], onEvent, { onSubscribed: loadSnapshot });
