@@ -41,3 +41,29 @@ Feature: Access control and sessions
     And a trader is signed in
     When the trader opens the System Status dashboard
     Then the navigation bar shows the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" as text
+
+  Scenario Outline: A role without the right is offered no control for it, and the API refuses it
+    Given a <role> is signed in
+    When the <role> opens the <screen> screen to <action>
+    Then the <screen> screen offers the <role> no "<control>" button
+    And the console's API refuses to let the <role> <action>
+
+    Examples:
+      | role   | screen          | action                     | control             |
+      | viewer | Trading         | place an order             | New Order           |
+      | viewer | Strategies      | create a strategy          | Create New Strategy |
+      | viewer | Risk Management | edit the limits            | Edit Limits         |
+      | viewer | Risk Management | trigger the Emergency Stop | Emergency Stop      |
+      | viewer | Portfolio       | add a position             | Add Position        |
+      | trader | Risk Management | edit the limits            | Edit Limits         |
+
+  @console_control
+  Scenario: A desk sees none of another desk's orders, positions or strategies
+    Given a trader is signed in
+    And the trader has bought 10,000 EURUSD at the market
+    And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    And the trader has a running strategy named "Asia Session Momentum"
+    And a trader of another desk is signed in
+    When the trader of another desk opens the Trading screen
+    Then the Trading screen shows no order and no position
+    And the trader of another desk finds neither that order nor that strategy through the API

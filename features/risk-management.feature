@@ -113,3 +113,13 @@ Feature: Risk management and the Emergency Stop
     And the trader cannot resume trading
     When the risk manager resumes trading
     Then the trader's order for 10,000 EURUSD is still Cancelled
+
+  @console_restart
+  Scenario: Limits, positions and working orders survive a restart of the console
+    Given a risk manager is signed in
+    And the account's daily loss limit is $2,000
+    And the risk manager has bought 10,000 EURUSD at the market
+    And the risk manager has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    When the console restarts
+    Then the risk manager's Trading screen still shows +10,000 EURUSD and the working order for 10,000 EURUSD
+    And the risk manager's Risk Management screen still shows the limits 100,000 and $2,000

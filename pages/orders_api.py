@@ -1,8 +1,4 @@
-"""The console's orders API, as the signed-in user: sets the scene for a scenario faster than the ticket would.
-
-The same public API the order ticket calls (see docs/ui-contract.md), so it works against any console that offers
-the Trading screen. Given steps use it; When steps use the screens.
-"""
+"""The console's orders API as the signed-in user: orders placed without the ticket, and the account's book."""
 from __future__ import annotations
 
 import uuid
@@ -10,30 +6,37 @@ from typing import Any
 
 from playwright.sync_api import APIRequestContext, APIResponse
 
-
-class OrdersApiError(RuntimeError):
-    pass
+from pages.api_client import body_of
 
 
 class OrdersApi:
     def __init__(self, request: APIRequestContext) -> None:
-        self.request = request  # a browser context's request: it carries that context's session cookie
+        self.request = request
 
-    @staticmethod
-    def _body(response: APIResponse, what: str) -> dict[str, Any]:
-        if not response.ok:
-            raise OrdersApiError(f"{what} answered {response.status}: {response.text()}")
-        return response.json()
+    def submit(self, instrument: str, side: str, quantity: float, order_type: str = "MARKET",
+               price: float | None = None) -> APIResponse:
+        """Send an order as a client other than the order ticket would; the console's answer, whatever it is."""
+        ticket = {"client_order_id": uuid.uuid4().hex, "instrument": instrument, "side": side, "type": order_type,
+                  "quantity": quantity, "price": price}
+        return self.request.post("/api/orders", data=ticket)
+
+    def place(self, instrument: str, side: str, quantity: float, order_type: str = "MARKET",
+              price: float | None = None) -> dict[str, Any]:
+        """Place an order that the console must accept; the order as it answered (status Pending)."""
+        return body_of(self.submit(instrument, side, quantity, order_type, price),
+                       f"placing {side} {quantity:,.0f} {instrument} {order_type}")
+
+    def order(self, order_id: int) -> APIResponse:
+        """Ask for one order by its id; the console's answer, whatever it is (another account's order: 404)."""
+        return self.request.get(f"/api/orders/{order_id}")
+
+    def book(self) -> dict[str, Any]:
+        """The account's valuation as GET /api/positions gives it: cash, equity, exposure and the positions."""
+        return body_of(self.request.get("/api/positions"), "reading the positions")
 
     def positions(self) -> dict[str, float]:
         """The account's open positions: instrument -> signed quantity."""
-        book = self._body(self.request.get("/api/positions"), "reading the positions")
-        return {p["instrument"]: p["quantity"] for p in book["positions"]}
-
-    def place_market(self, side: str, quantity: float, instrument: str) -> dict[str, Any]:
-        ticket = {"client_order_id": uuid.uuid4().hex, "instrument": instrument, "side": side, "type": "MARKET",
-                  "quantity": quantity}
-        return self._body(self.request.post("/api/orders", data=ticket), f"placing {side} {quantity:,.0f} {instrument}")
+        return {p["instrument"]: p["quantity"] for p in self.book()["positions"]}
 
     def trade_at_market(self, trades: list[list[str]]) -> dict[str, float]:
         """Place MARKET orders, all at once, for signed amounts as the desk writes them ([["EURUSD", "+10,000"]]: buy
@@ -42,6 +45,6 @@ class OrdersApi:
         held = {instrument: now.get(instrument, 0.0) for instrument, _ in trades}
         for instrument, amount in trades:
             units = float(amount.replace(",", ""))
-            self.place_market("BUY" if units > 0 else "SELL", abs(units), instrument)
+            self.place(instrument, "BUY" if units > 0 else "SELL", abs(units))
             held[instrument] += units
         return held

@@ -45,6 +45,8 @@ class PositionsPanel:
         self.equity = page.get_by_test_id("account-equity")
         self.unrealized_pnl = page.get_by_test_id("account-unrealized-pnl")
         self.realized_pnl = page.get_by_test_id("account-realized-pnl")
+        self.rows = self.table.get_by_role("row").filter(has=page.get_by_role("rowheader"))
+        self.valued = self.cash.filter(has_not_text="—")  # the account's valuation has arrived
 
     def position(self, instrument: str) -> PositionRow:
         header = self.page.get_by_role("rowheader", name=instrument, exact=True)

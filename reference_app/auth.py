@@ -30,6 +30,12 @@ class User:
                 "account_id": self.account_id}
 
 
+def controls_role(user: User, faults: Any) -> str:
+    """The role whose controls the screens offer the user: their own. (The `read_only_controls_offered` fault offers
+    a risk manager's controls to everyone, and leaves refusing them to the API.)"""
+    return "risk_manager" if "read_only_controls_offered" in faults else user.role
+
+
 def _console(request: Request):  # -> Console; untyped here to keep auth free of an import cycle
     return request.app.state.console
 

@@ -214,6 +214,35 @@ CATALOGUE += (
         "The navigation bar inserts the user's display name as HTML, so markup in it runs in every page.",
         ("Markup in a user's name is shown as text and never runs",),
     ),
+    Fault(
+        "read_only_controls_offered",
+        "access_control",
+        "The screens offer every control whatever the user's role: a viewer is shown New Order, Create New Strategy, "
+        "Edit Limits, the Emergency Stop and Add Position enabled, and a trader Edit Limits and Resume Trading; only "
+        "the API refuses them.",
+        ("A role without the right is offered no control for it, and the API refuses it",),
+    ),
+    Fault(
+        "viewer_can_trade_via_api",
+        "access_control",
+        "The order API checks that the user is signed in but not their role: a viewer's order sent straight to the "
+        "API is accepted and fills.",
+        ("A role without the right is offered no control for it, and the API refuses it",),
+    ),
+    Fault(
+        "order_history_shows_every_account",
+        "access_control",
+        "The order list forgets its account filter: the Trading screen's blotter and Order History show every desk's "
+        "orders.",
+        ("A desk sees none of another desk's orders, positions or strategies",),
+    ),
+    Fault(
+        "order_lookup_ignores_account",
+        "access_control",
+        "Looking an order up by its id checks that it exists, not whose it is: any signed-in user reads another "
+        "desk's order by guessing its number.",
+        ("A desk sees none of another desk's orders, positions or strategies",),
+    ),
     # Market data (scenario 6 of the test plan)
     Fault(
         "quote_frozen_shown_live",
@@ -348,6 +377,13 @@ CATALOGUE += (
         "Resuming trading restores the book as it was before the halt: the orders the Emergency Stop cancelled are "
         "put back to work.",
         ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+    ),
+    Fault(
+        "working_orders_lost_on_restart",
+        "risk_management",
+        "The order engine treats working orders as day orders held in memory: at every start it cancels whatever "
+        "the last run left working, so a restart silently empties the book.",
+        ("Limits, positions and working orders survive a restart of the console",),
     ),
     # Portfolio monitoring (scenario 5 of the test plan)
     Fault(

@@ -443,6 +443,9 @@ class OrderEngine:
 
     async def run(self) -> None:
         """Resume orders a restart interrupted, then follow the feed: trigger working orders, revalue accounts."""
+        if "working_orders_lost_on_restart" in self.console.faults:
+            self.db.execute("UPDATE orders SET status = ?, reason = ? WHERE status = ?",
+                            (CANCELLED, "expired at restart", WORKING))
         for order in load_orders(self.db, f"status IN ({', '.join('?' for _ in IN_FLIGHT)})", IN_FLIGHT):
             self._start_lifecycle(order.id)
         hub = self.console.hub
@@ -474,8 +477,8 @@ def engine(request: Request) -> OrderEngine:
     return request.app.state.console.orders
 
 
-def _may_trade(user: User) -> None:
-    if user.role not in TRADING_ROLES:
+def _may_trade(user: User, request: Request) -> None:
+    if user.role not in TRADING_ROLES and "viewer_can_trade_via_api" not in request.app.state.console.faults:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role is read-only: a viewer cannot place or cancel"
                                                        " orders")
 
@@ -486,7 +489,7 @@ router = APIRouter(prefix="/api")
 @router.post("/orders", status_code=status.HTTP_201_CREATED)
 async def submit_order(ticket: Ticket, user: CurrentUser, request: Request, response: Response) -> dict[str, Any]:
     """Place an order. 201 with the new order; 200 with the existing one when the client order id was seen."""
-    _may_trade(user)
+    _may_trade(user, request)
     order, created = engine(request).submit(ticket, user)
     if not created:
         response.status_code = status.HTTP_200_OK
@@ -502,10 +505,13 @@ async def list_orders(
 ) -> dict[str, Any]:
     """The account's orders, newest first; `status` keeps only those with that status."""
     db = engine(request).db
+    # The `order_history_shows_every_account` fault: the account filter is lost.
+    everyone = "order_history_shows_every_account" in engine(request).console.faults
+    whose, params = ("1 = 1", ()) if everyone else ("account_id = ?", (user.account_id,))
     if status_filter is None:
-        found = load_orders(db, "account_id = ?", (user.account_id,), limit)
+        found = load_orders(db, whose, params, limit)
     elif status_filter in STATUSES:
-        found = load_orders(db, "account_id = ? AND status = ?", (user.account_id, status_filter), limit)
+        found = load_orders(db, f"{whose} AND status = ?", (*params, status_filter), limit)
     else:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"Unknown status {status_filter!r}; use one of {', '.join(STATUSES)}")
@@ -515,14 +521,15 @@ async def list_orders(
 @router.get("/orders/{order_id}")
 async def get_order(order_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
     order = load_order(engine(request).db, order_id)
-    if order is None or order.account_id != user.account_id:
+    careless = "order_lookup_ignores_account" in engine(request).console.faults
+    if order is None or (order.account_id != user.account_id and not careless):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No order #{order_id} in your account")
     return order.as_dict()
 
 
 @router.post("/orders/{order_id}/cancel")
 async def cancel_order(order_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
-    _may_trade(user)
+    _may_trade(user, request)
     return engine(request).cancel(order_id, user).as_dict()
 
 

@@ -1,6 +1,7 @@
 """The console's HTML pages: sign-in, sign-out and one page per section, each behind the session guard."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from reference_app.auth import (
     Throttled,
     authenticate,
+    controls_role,
     end_session,
     login_redirect,
     safe_next,
@@ -102,9 +104,11 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
             return login_redirect(request)
         console = request.app.state.console
         # The halt is part of every page from its first paint: the banner never waits for the live connection.
+        role = controls_role(user, console.faults)
         context = {"user": user, "sections": SECTIONS, "current": path, "title": label,
-                   "faults": _faults(request), "instruments": INSTRUMENTS,
-                   "halt": halt_state(console.db, user.account_id), "may": permissions(console, user)}
+                   "faults": _faults(request), "instruments": INSTRUMENTS, "controls_role": role,
+                   "halt": halt_state(console.db, user.account_id),
+                   "may": permissions(console, replace(user, role=role))}
         return templates.TemplateResponse(request, template, context)
 
     page.__name__ = f"page_{path.strip('/').replace('-', '_')}"

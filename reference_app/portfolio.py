@@ -97,15 +97,17 @@ class PortfolioSync:
         self.db = console.db
         self._last_sweep = 0.0  # monotonic time of the last reconciliation of every account holding a position
 
-    def run_once(self) -> None:
+    def run_once(self, sweep_now: bool = False) -> None:
+        """One beat: reconcile the accounts with new fills, and every account holding a position once a second (or
+        now, when `sweep_now` asks for it)."""
         try:
-            self._reconcile_due()
+            self._reconcile_due(sweep_now)
         except Exception:
             # The worker dies with it, so System Status shows Portfolio Sync stalled; say why in the log too.
             log.exception("portfolio synchronisation failed")
             raise
 
-    def _reconcile_due(self) -> None:
+    def _reconcile_due(self, sweep_now: bool) -> None:
         newest = {row["account_id"]: row["last_fill"]
                   for row in self.db.all("SELECT account_id, MAX(id) AS last_fill FROM fills GROUP BY account_id")}
         seen = {row["account_id"]: row["last_fill_id"]
@@ -113,7 +115,7 @@ class PortfolioSync:
         due = {account_id for account_id, last in newest.items() if seen.get(account_id) != last}
         now = time.monotonic()
         sweeps = "portfolio_sync_skips_unchanged" not in self.console.faults
-        if sweeps and now - self._last_sweep >= SWEEP_INTERVAL_S:
+        if sweeps and (sweep_now or now - self._last_sweep >= SWEEP_INTERVAL_S):
             self._last_sweep = now
             # Accounts holding a position, and those with a record to clear (a position gone without a fill).
             due |= {row["account_id"] for row in self.db.all(

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from reference_app import orders
-from reference_app.auth import CurrentUser, User
+from reference_app.auth import CurrentUser, User, controls_role
 from reference_app.context import Console
 from reference_app.feed import INSTRUMENTS, Quote
 from reference_app.simulation import STRATEGY_TYPES, TIMEFRAMES, Fill, Metrics, SimulatedStrategy
@@ -393,7 +393,7 @@ async def list_strategies(user: CurrentUser, request: Request) -> dict[str, Any]
         "choices": {"types": list(STRATEGY_TYPES), "timeframes": list(TIMEFRAMES),
                     "instruments": list(INSTRUMENT_SYMBOLS)},
         "limits": {"daily_loss_limit": account["daily_loss_limit"], "max_position_size": account["max_position_size"]},
-        "can_change": user.role != "viewer",
+        "can_change": controls_role(user, console.faults) != "viewer",
     }
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -14,10 +15,22 @@ from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.live import TextRecorder
 from pages.login_page import LoginPage
+from pages.portfolio_page import PortfolioPage
+from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.strategy_form import StrategyDraft
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
+
+@dataclass(frozen=True)
+class WorkingOrder:
+    """An order a Given step left working: its id, and how the screens name it (quantity as shown, instrument)."""
+    id: int
+    quantity: str
+    instrument: str
+
+
+SIDES = {"bought": "+", "sold": "-"}
 
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
 A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "GBPUSD"), "1M", "$1,000", "10,000")
@@ -34,7 +47,8 @@ def scenario_setup(engine_launch: EngineLaunch, desk: Desk) -> Desk:
     return desk
 
 
-@given(parsers.parse("a {actor} is signed in"), target_fixture="session")
+# "a trader of another desk is signed in" is a user of a second account: see steps/test_access_control.py.
+@given(parsers.re(r"a (?P<actor>(?!.* of another desk).+) is signed in"), target_fixture="session")
 def actor_is_signed_in(desk: Desk, actor: str) -> Session:
     return desk.sign_in(actor)
 
@@ -107,7 +121,31 @@ def ticket_refused_with(trading: TradingPage, reason: str) -> None:
     expect(trading.ticket.error).to_contain_text(reason)
 
 
-@given(parsers.parse('the {actor} has a running strategy named "{name}"'))
-def strategy_running(desk: Desk, actor: str, name: str) -> None:
+@given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
+def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
     api = StrategiesApi(desk[actor].context.request)
-    api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+    return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+
+
+@given(parsers.re(r"the (?P<actor>.+?) has (?P<side>bought|sold) (?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6}) at "
+                  r"the market"), target_fixture="portfolio")
+def actor_has_traded(desk: Desk, actor: str, side: str, quantity: str, instrument: str) -> PortfolioPage:
+    return actor_holds_positions(desk, actor, [["instrument", "position"], [instrument, f"{SIDES[side]}{quantity}"]])
+
+
+@given(parsers.parse("the {actor} holds these positions, opened at the market:"), target_fixture="portfolio")
+def actor_holds_positions(desk: Desk, actor: str, datatable: list[list[str]]) -> PortfolioPage:
+    portfolio = desk[actor].screen(PortfolioPage)
+    portfolio.show()  # where the trader sees the orders fill
+    portfolio.wait_until_holds(OrdersApi(desk[actor].context.request).trade_at_market(datatable[1:]))
+    return portfolio
+
+
+@given(parsers.parse("the {actor} has a working {order_type} order to {side} {quantity} {instrument} at {price}"),
+       target_fixture="working_order")
+def actor_has_working_order(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
+                            price: str) -> WorkingOrder:
+    placed = OrdersApi(desk[actor].context.request).place(instrument, side, float(quantity.replace(",", "")),
+                                                          order_type, float(price))
+    expect(actor_has_trading_open(desk, actor).blotter.order(quantity, instrument).status).to_have_text("Working")
+    return WorkingOrder(placed["id"], quantity, instrument)

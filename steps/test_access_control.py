@@ -2,17 +2,34 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
-from playwright.sync_api import APIResponse, Cookie, expect
+from playwright.sync_api import APIRequestContext, APIResponse, Cookie, expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from fixtures.sessions import Desk
+from fixtures.accounts import TradingAccount
+from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
+from pages.controls import OfferedControls
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
+from pages.orders_api import OrdersApi
+from pages.portfolio_page import PortfolioPage
+from pages.risk_api import RiskApi
+from pages.risk_page import RiskPage
+from pages.strategies_api import StrategiesApi
+from pages.strategies_page import StrategiesPage
 from pages.system_status_page import SystemStatusPage
-from steps.conftest import actor_on_sign_in_page, actor_signs_in, dashboard_is_shown, sign_in_page_is_shown
+from pages.trading_page import TradingPage
+from steps.conftest import (
+    A_BUSY_STRATEGY,
+    WorkingOrder,
+    actor_on_sign_in_page,
+    actor_signs_in,
+    dashboard_is_shown,
+    sign_in_page_is_shown,
+)
 
 scenarios("access-control.feature")
 
@@ -111,3 +128,61 @@ def display_name_is(desk: Desk, actor: str, name: str, console_control: TestCont
 @then(parsers.parse('the navigation bar shows the name "{name}" as text'))
 def navigation_shows_name_as_text(desk: Desk, name: str) -> None:
     expect(desk.current.screen(NavigationBar).signed_in_user).to_contain_text(name)
+
+
+# Roles ----------------------------------------------------------------------------------------------------------
+
+SCREENS = {"Trading": TradingPage, "Strategies": StrategiesPage, "Risk Management": RiskPage,
+           "Portfolio": PortfolioPage}
+
+
+def attempt_through_api(request: APIRequestContext, action: str) -> APIResponse:
+    """What each action of the roles table sends to the console's API, as the screen's control would."""
+    attempts = {
+        "place an order": lambda: OrdersApi(request).submit("EURUSD", "BUY", 10_000),
+        "add a position": lambda: OrdersApi(request).submit("GBPUSD", "BUY", 10_000),
+        "create a strategy": lambda: StrategiesApi(request).submit(A_BUSY_STRATEGY),
+        "edit the limits": lambda: RiskApi(request).save_limits(50_000, 2_000),
+        "trigger the Emergency Stop": lambda: RiskApi(request).request_emergency_stop(),
+    }
+    return attempts[action]()
+
+
+@when(parsers.parse("the {actor} opens the {screen} screen to {action}"))
+def actor_opens_screen_to(desk: Desk, actor: str, screen: str) -> None:
+    desk[actor].screen(SCREENS[screen]).open()  # waits until the screen shows the account: its controls are set
+
+
+@then(parsers.parse('the {screen} screen offers the {actor} no "{control}" button'))
+def screen_offers_no_control(desk: Desk, actor: str, control: str) -> None:
+    expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(0)
+
+
+@then(parsers.parse("the console's API refuses to let the {actor} {action}"))
+def api_refuses(desk: Desk, actor: str, action: str) -> None:
+    answer = attempt_through_api(desk[actor].context.request, action)
+    assert answer.status == 403, f"{action} through the API answered {answer.status}, not 403: {answer.text()}"
+    assert answer.json()["detail"], "the 403 does not say why"
+
+
+# Another desk ---------------------------------------------------------------------------------------------------
+
+@given(parsers.parse("a {actor} of another desk is signed in"), target_fixture="session")
+def actor_of_another_desk_signed_in(desk: Desk, actor: str, another_account: TradingAccount) -> Session:
+    return desk.sign_in(f"{actor} of another desk", account=another_account)
+
+
+@then("the Trading screen shows no order and no position")
+def trading_shows_nothing(trading: TradingPage) -> None:
+    expect(trading.positions.valued).to_be_visible()
+    expect(trading.positions.rows).to_have_count(0)
+    expect(trading.blotter.rows).to_have_count(0)
+    expect(trading.history.rows).to_have_count(0)
+
+
+@then(parsers.parse("the {actor} finds neither that order nor that strategy through the API"))
+def api_finds_nothing(desk: Desk, actor: str, working_order: WorkingOrder, running_strategy: dict[str, Any]) -> None:
+    request = desk[actor].context.request
+    for what, answer in ((f"order #{working_order.id}", OrdersApi(request).order(working_order.id)),
+                         (f"strategy #{running_strategy['id']}", StrategiesApi(request).strategy(running_strategy["id"]))):
+        assert answer.status == 404, f"another desk's {what} answered {answer.status}, not 404: {answer.text()}"

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import allure
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
-from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioFigures, PortfolioPage
 from pages.trading_page import TradingPage
 
 scenarios("portfolio-monitoring.feature")
 
-SIDES = {"bought": "+", "sold": "-"}
 # The synchronisation reconciles every account holding a position each second: two new times within a generous
 # deadline.
 SYNC_CHANGES, SYNC_DEADLINE_S = 2, 6
@@ -22,22 +20,6 @@ SYNC_CHANGES, SYNC_DEADLINE_S = 2, 6
 def _figures(datatable: list[list[str]]) -> list[tuple[str, str]]:
     """A two-column table without a header row: (figure, value)."""
     return [(name, value) for name, value in datatable]
-
-
-# Given -----------------------------------------------------------------------------------------------------------
-
-@given(parsers.re(r"the (?P<actor>\w+) has (?P<side>bought|sold) (?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6}) at "
-                  r"the market"), target_fixture="portfolio")
-def actor_has_traded(desk: Desk, actor: str, side: str, quantity: str, instrument: str) -> PortfolioPage:
-    return actor_holds_positions(desk, actor, [["instrument", "position"], [instrument, f"{SIDES[side]}{quantity}"]])
-
-
-@given(parsers.parse("the {actor} holds these positions, opened at the market:"), target_fixture="portfolio")
-def actor_holds_positions(desk: Desk, actor: str, datatable: list[list[str]]) -> PortfolioPage:
-    portfolio = desk[actor].screen(PortfolioPage)
-    portfolio.show()  # where the trader sees the orders fill
-    portfolio.wait_until_holds(OrdersApi(desk[actor].context.request).trade_at_market(datatable[1:]))
-    return portfolio
 
 
 # When ------------------------------------------------------------------------------------------------------------

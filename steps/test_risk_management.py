@@ -11,13 +11,13 @@ from fixtures.cross_engine import OtherEngine
 from fixtures.sessions import Desk, Session
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
-from pages.desk_api import OrdersApi, RiskApi
+from pages.orders_api import OrdersApi
+from pages.risk_api import RiskApi
 from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.navigation import NavigationBar
 from pages.risk_page import RiskPage
 from pages.strategies_page import StrategiesPage
-from pages.trading_page import TradingPage
-from steps.conftest import actor_has_trading_open
+from steps.conftest import WorkingOrder, actor_has_trading_open
 
 scenarios("risk-management.feature")
 
@@ -35,23 +35,6 @@ def money(value: float) -> str:
 
 
 # Setting the scene ----------------------------------------------------------------------------------------------
-
-@given(parsers.parse("the {actor} has bought {quantity} {instrument} at the market"), target_fixture="trading")
-def actor_has_bought(desk: Desk, actor: str, quantity: str, instrument: str) -> TradingPage:
-    trading = actor_has_trading_open(desk, actor)
-    trading.ticket.place(instrument, "BUY", quantity, "MARKET")
-    expect(trading.ticket.status).to_have_text("Filled")
-    return trading
-
-
-@given(parsers.parse("the {actor} has a working {order_type} order to {side} {quantity} {instrument} at {price}"),
-       target_fixture="working_order")
-def actor_has_working_order(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
-                            price: str) -> tuple[str, str]:
-    OrdersApi(desk[actor].context.request).place(instrument, side, amount(quantity), order_type, float(price))
-    expect(actor_has_trading_open(desk, actor).blotter.order(quantity, instrument).status).to_have_text("Working")
-    return quantity, instrument
-
 
 @given("the risk engine has recorded the account's equity once a second as:")
 def equity_recorded(desk: Desk, console_control: TestControl, datatable: list[list[str]]) -> None:
@@ -91,7 +74,7 @@ def risk_metrics_read(risk: RiskPage, datatable: list[list[str]]) -> None:
 
 @then("the Portfolio Value and the Gross Exposure are those of the account's positions")
 def metrics_are_the_positions(desk: Desk, risk: RiskPage) -> None:
-    book = OrdersApi(desk.current.context.request).positions()
+    book = OrdersApi(desk.current.context.request).book()
     expect(risk.metric("Portfolio Value")).to_have_text(money(book["equity_usd"]))
     expect(risk.metric("Gross Exposure")).to_have_text(money(book["gross_exposure_usd"]))
 
@@ -182,9 +165,9 @@ def actor_can_place_no_order(desk: Desk, actor: str) -> None:
 
 
 @then(parsers.parse('the working order is cancelled and "{name}" is stopped'))
-def working_order_cancelled_strategy_stopped(desk: Desk, working_order: tuple[str, str], name: str) -> None:
-    expect(actor_has_trading_open(desk, desk.current.actor).history.order(*working_order).status).to_have_text(
-        "Cancelled")
+def working_order_cancelled_strategy_stopped(desk: Desk, working_order: WorkingOrder, name: str) -> None:
+    history = actor_has_trading_open(desk, desk.current.actor).history
+    expect(history.order(working_order.quantity, working_order.instrument).status).to_have_text("Cancelled")
     desk.current.screen(StrategiesPage).open()
     expect(desk.current.screen(StrategiesPage).strategy(name).status).to_have_text("Stopped")
 
@@ -224,3 +207,20 @@ def actor_sees_halt_in_time(desk: Desk, actor: str, halt_watch: HaltWatch, suite
     assert delay is not None and delay <= budget_s * 1000, (
         f"the {actor}'s screen showed the halt {'never' if delay is None else f'after {delay:.0f} ms'}, "
         f"budget {budget_s * 1000:.0f} ms")
+
+
+# A restart ------------------------------------------------------------------------------------------------------
+
+@then(parsers.parse("the {actor}'s Trading screen still shows {position} {instrument} and the working order for "
+                    "{quantity} {ordered}"))
+def trading_still_shows(desk: Desk, actor: str, position: str, instrument: str, quantity: str, ordered: str) -> None:
+    trading = actor_has_trading_open(desk, actor)  # a fresh load: what the console kept, not what the page had
+    expect(trading.positions.position(instrument).quantity).to_have_text(position)
+    expect(trading.blotter.order(quantity, ordered).status).to_have_text("Working")
+
+
+@then(parsers.parse("the {actor}'s Risk Management screen still shows the limits {size} and {loss}"))
+def risk_still_shows_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
+    risk = desk[actor].screen(RiskPage)
+    risk.open()
+    expect(risk.limits.shown).to_have_text([size, loss])

@@ -2,6 +2,7 @@
 be ordered), the synchronisation of each account's book with its fills, its status rules, roles and test control."""
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -41,8 +42,9 @@ def held(client: TestClient, instrument: str = "EURUSD") -> float:
 
 
 def synchronise(client: TestClient) -> None:
-    """One beat of the "portfolio" worker, on the console's own event loop."""
-    client.portal.call(client.app.state.console.workers["portfolio"].job)
+    """One beat of the "portfolio" worker that sweeps every account, on the console's own event loop (the worker's
+    own beats run too, so a plain beat right after one of them would not sweep again for a second)."""
+    client.portal.call(functools.partial(client.app.state.console.workers["portfolio"].job, sweep_now=True))
 
 
 # Access ----------------------------------------------------------------------------------------------------------
