@@ -2,7 +2,10 @@
 Feature: Access control and sessions
   The console protects each desk's accounts: guessing a password gets an account locked for a while, a session
   ends when its user signs out or when it expires, another website cannot act for a signed-in user, and text a
-  user typed is never run as code.
+  user typed is never run as code. A viewer follows the desk but cannot trade, deploy, edit limits or stop trading,
+  and a trader cannot edit limits: the screens do not offer them, and the API refuses them. No desk sees another
+  desk's orders, positions or strategies. (That nothing is lost in a restart of the console is shown where it
+  matters: strategies in strategy-management, the halt, limits, positions and working orders in risk-management.)
 
   @console_control
   Scenario: Ten wrong passwords lock that account's sign-in until the lockout ends

@@ -97,6 +97,18 @@ Feature: Portfolio monitoring
       | Unrealized P&L        | -$21.00     |
 
   @controlled_market
+  Scenario: The Risk Management screen values the portfolio as the Portfolio screen does
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And USDJPY is quoted at 149.990 / 150.010
+    And the trader holds these positions, opened at the market:
+      | instrument | position |
+      | EURUSD     | +10,000  |
+      | USDJPY     | -10,000  |
+    When the trader reads the figures on the Portfolio screen
+    And the trader opens the Risk Management screen
+    Then the Risk Management screen's Portfolio Value is the Portfolio screen's Total Portfolio Value
+
+  @controlled_market
   Scenario: The Portfolio and Trading screens agree on positions and P&L
     Given EURUSD is quoted at 1.08500 / 1.08510
     And USDJPY is quoted at 149.990 / 150.010

@@ -399,7 +399,8 @@ CATALOGUE += (
         "The Portfolio screen adds up its Total Portfolio Value as cash plus unrealized P&L, leaving out what the open "
         "positions cost, so it disagrees with the account's equity.",
         ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
-         "The Portfolio and Trading screens agree on positions and P&L"),
+         "The Portfolio and Trading screens agree on positions and P&L",
+         "The Risk Management screen values the portfolio as the Portfolio screen does"),
     ),
     Fault(
         "portfolio_overview_frozen",

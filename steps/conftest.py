@@ -16,6 +16,7 @@ from fixtures.test_control import TestControl
 from pages.live import TextRecorder
 from pages.login_page import LoginPage
 from pages.portfolio_page import PortfolioPage
+from pages.risk_page import RiskPage
 from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.strategy_form import StrategyDraft
@@ -101,6 +102,14 @@ def actor_has_trading_open(desk: Desk, actor: str) -> TradingPage:
     trading = desk[actor].screen(TradingPage)
     trading.open()
     return trading
+
+
+@given(parsers.parse("the {actor} has the Risk Management screen open"), target_fixture="risk")
+@when(parsers.parse("the {actor} opens the Risk Management screen"), target_fixture="risk")
+def actor_opens_risk(desk: Desk, actor: str) -> RiskPage:
+    risk = desk[actor].screen(RiskPage)
+    risk.open()
+    return risk
 
 
 @when(parsers.re(r"the (?P<actor>.+?) submits a (?P<order_type>MARKET) order to (?P<side>BUY|SELL) "

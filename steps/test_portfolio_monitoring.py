@@ -8,6 +8,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
 from pages.portfolio_page import PortfolioFigures, PortfolioPage
+from pages.risk_page import RiskPage
 from pages.trading_page import TradingPage
 
 scenarios("portfolio-monitoring.feature")
@@ -163,6 +164,11 @@ def trading_agrees(trading: TradingPage, portfolio_figures: PortfolioFigures) ->
     expect(trading.positions.cash).to_have_text(portfolio_figures.cash_balance)
     expect(trading.positions.unrealized_pnl).to_have_text(portfolio_figures.unrealized_pnl)
     assert trading.positions.read_positions() == portfolio_figures.positions
+
+
+@then("the Risk Management screen's Portfolio Value is the Portfolio screen's Total Portfolio Value")
+def risk_value_is_total(risk: RiskPage, portfolio_figures: PortfolioFigures) -> None:
+    expect(risk.metric("Portfolio Value")).to_have_text(portfolio_figures.total_value)
 
 
 @then("the Trading screen's equity is the Portfolio screen's Total Portfolio Value")

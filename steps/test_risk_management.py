@@ -17,7 +17,7 @@ from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.navigation import NavigationBar
 from pages.risk_page import RiskPage
 from pages.strategies_page import StrategiesPage
-from steps.conftest import WorkingOrder, actor_has_trading_open
+from steps.conftest import WorkingOrder, actor_has_trading_open, actor_opens_risk
 
 scenarios("risk-management.feature")
 
@@ -57,14 +57,6 @@ def actor_signed_in_on_other_engine(desk: Desk, actor: str, other_engine: OtherE
 
 
 # The Risk Management screen -------------------------------------------------------------------------------------
-
-@given(parsers.parse("the {actor} has the Risk Management screen open"), target_fixture="risk")
-@when(parsers.parse("the {actor} opens the Risk Management screen"), target_fixture="risk")
-def actor_opens_risk(desk: Desk, actor: str) -> RiskPage:
-    risk = desk[actor].screen(RiskPage)
-    risk.open()
-    return risk
-
 
 @then("the risk metrics read:")
 def risk_metrics_read(risk: RiskPage, datatable: list[list[str]]) -> None:
@@ -221,6 +213,4 @@ def trading_still_shows(desk: Desk, actor: str, position: str, instrument: str, 
 
 @then(parsers.parse("the {actor}'s Risk Management screen still shows the limits {size} and {loss}"))
 def risk_still_shows_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    risk.open()
-    expect(risk.limits.shown).to_have_text([size, loss])
+    expect(actor_opens_risk(desk, actor).limits.shown).to_have_text([size, loss])
