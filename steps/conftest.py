@@ -15,13 +15,14 @@ from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.live import TextRecorder
 from pages.login_page import LoginPage
+from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
 from pages.risk_page import RiskPage
-from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.strategy_form import StrategyDraft
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
+
 
 @dataclass(frozen=True)
 class WorkingOrder:
