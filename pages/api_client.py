@@ -16,6 +16,11 @@ class ConsoleApiError(RuntimeError):
     pass
 
 
+def as_number(text: str) -> float:
+    """A number as the desk writes it ("$1,003,000", "+10,000", "-4,000") as the API takes it."""
+    return float(text.replace("$", "").replace(",", "").strip())
+
+
 def body_of(response: APIResponse, what: str) -> dict[str, Any]:
     if not response.ok:
         raise ConsoleApiError(f"{what} answered {response.status}: {response.text()}")

@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import APIRequestContext, APIResponse
 
-from pages.api_client import body_of
+from pages.api_client import as_number, body_of
 
 
 class OrdersApi:
@@ -44,7 +44,7 @@ class OrdersApi:
         now = self.positions()
         held = {instrument: now.get(instrument, 0.0) for instrument, _ in trades}
         for instrument, amount in trades:
-            units = float(amount.replace(",", ""))
+            units = as_number(amount)
             self.place(instrument, "BUY" if units > 0 else "SELL", abs(units))
             held[instrument] += units
         return held

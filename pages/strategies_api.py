@@ -5,7 +5,7 @@ from typing import Any
 
 from playwright.sync_api import APIRequestContext, APIResponse
 
-from pages.api_client import body_of
+from pages.api_client import as_number, body_of
 from pages.strategy_form import StrategyDraft
 
 
@@ -13,15 +13,11 @@ class StrategiesApi:
     def __init__(self, request: APIRequestContext) -> None:
         self.request = request  # a browser context's request: it carries that context's session cookie
 
-    @staticmethod
-    def _amount(text: str) -> float:
-        return float(text.replace("$", "").replace(",", "").strip())
-
     def submit(self, draft: StrategyDraft) -> APIResponse:
         """Ask the console to save a strategy; its answer, whatever it is (a viewer: 403)."""
         body = {"name": draft.name, "type": draft.type, "instruments": list(draft.instruments),
-                "timeframe": draft.timeframe, "risk_limit": self._amount(draft.risk_limit),
-                "max_position_size": self._amount(draft.max_position_size)}
+                "timeframe": draft.timeframe, "risk_limit": as_number(draft.risk_limit),
+                "max_position_size": as_number(draft.max_position_size)}
         return self.request.post("/api/strategies", data=body)
 
     def save(self, draft: StrategyDraft) -> dict[str, Any]:

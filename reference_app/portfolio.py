@@ -217,10 +217,15 @@ def _instrument(symbol: str) -> str:
     return symbol
 
 
-def _already_placed(engine: OrderEngine, user: User, client_order_id: str) -> Order | None:
-    """The order this request placed before, if it is a repetition (the position has changed since)."""
+def _answer_if_repeated(engine: OrderEngine, user: User, client_order_id: str, response: Response
+                        ) -> dict[str, Any] | None:
+    """The order this request placed before (answered 200), if it is a repetition: the position has changed since,
+    so the request must not be judged again."""
     found = load_orders(engine.db, "account_id = ? AND client_order_id = ?", (user.account_id, client_order_id))
-    return found[0] if found else None
+    if not found:
+        return None
+    response.status_code = status.HTTP_200_OK
+    return found[0].as_dict()
 
 
 def _place(engine: OrderEngine, user: User, client_order_id: str, instrument: str, signed_quantity: float) -> Order:
@@ -241,10 +246,8 @@ async def close_position(instrument: str, body: CloseRequest, user: CurrentUser,
     same order when the client order id was seen; 409 when there is no position to close."""
     _may_act(user)
     engine = _engine(request)
-    earlier = _already_placed(engine, user, body.client_order_id)
-    if earlier is not None:
-        response.status_code = status.HTTP_200_OK
-        return earlier.as_dict()
+    if (earlier := _answer_if_repeated(engine, user, body.client_order_id, response)) is not None:
+        return earlier
     held = positions.position(engine.db, user.account_id, _instrument(instrument)).quantity
     if abs(held) < _SAME:
         raise HTTPException(status.HTTP_409_CONFLICT, f"There is no open {instrument} position to close")
@@ -261,10 +264,8 @@ async def resize_position(instrument: str, body: ResizeRequest, user: CurrentUse
     the same order when the client order id was seen; 422 with the reason for a target that cannot be ordered."""
     _may_act(user)
     engine = _engine(request)
-    earlier = _already_placed(engine, user, body.client_order_id)
-    if earlier is not None:
-        response.status_code = status.HTTP_200_OK
-        return earlier.as_dict()
+    if (earlier := _answer_if_repeated(engine, user, body.client_order_id, response)) is not None:
+        return earlier
     target = body.target_quantity
     if not math.isfinite(target):
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity must be a number")

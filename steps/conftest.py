@@ -14,6 +14,7 @@ from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.live import TextRecorder
+from pages.api_client import as_number
 from pages.login_page import LoginPage
 from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
@@ -155,7 +156,7 @@ def actor_holds_positions(desk: Desk, actor: str, datatable: list[list[str]]) ->
        target_fixture="working_order")
 def actor_has_working_order(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
                             price: str) -> WorkingOrder:
-    placed = OrdersApi(desk[actor].context.request).place(instrument, side, float(quantity.replace(",", "")),
-                                                          order_type, float(price))
+    placed = OrdersApi(desk[actor].context.request).place(instrument, side, as_number(quantity), order_type,
+                                                          float(price))
     expect(actor_has_trading_open(desk, actor).blotter.order(quantity, instrument).status).to_have_text("Working")
     return WorkingOrder(placed["id"], quantity, instrument)

@@ -7,6 +7,7 @@ from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
+from pages.api_client import as_number
 from pages.portfolio_page import PortfolioFigures, PortfolioPage
 from pages.risk_page import RiskPage
 from pages.trading_page import TradingPage
@@ -76,7 +77,7 @@ def actor_submits_prefilled_ticket(portfolio: PortfolioPage, quantity: str) -> N
 @when(parsers.parse("the console's stored {instrument} position of the {actor}'s account is overwritten with "
                     "{quantity}, without a fill"))
 def book_overwritten(console_control: TestControl, desk: Desk, instrument: str, quantity: str) -> None:
-    console_control.overwrite_book(desk.account.id, instrument, float(quantity.replace(",", "")))
+    console_control.overwrite_book(desk.account.id, instrument, as_number(quantity))
 
 
 @when(parsers.parse("the {actor} reads the figures on the Portfolio screen"), target_fixture="portfolio_figures")

@@ -11,10 +11,11 @@ from fixtures.cross_engine import OtherEngine
 from fixtures.sessions import Desk, Session
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
-from pages.orders_api import OrdersApi
-from pages.risk_api import RiskApi
+from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.navigation import NavigationBar
+from pages.orders_api import OrdersApi
+from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
 from pages.strategies_page import StrategiesPage
 from steps.conftest import WorkingOrder, actor_has_trading_open, actor_opens_risk
@@ -22,11 +23,6 @@ from steps.conftest import WorkingOrder, actor_has_trading_open, actor_opens_ris
 scenarios("risk-management.feature")
 
 CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
-
-
-def amount(text: str) -> float:
-    """ "$1,003,000" as 1003000.0."""
-    return float(text.replace("$", "").replace(",", ""))
 
 
 def money(value: float) -> str:
@@ -38,12 +34,12 @@ def money(value: float) -> str:
 
 @given("the risk engine has recorded the account's equity once a second as:")
 def equity_recorded(desk: Desk, console_control: TestControl, datatable: list[list[str]]) -> None:
-    console_control.record_equity(desk.account.id, [amount(cell) for row in datatable for cell in row])
+    console_control.record_equity(desk.account.id, [as_number(cell) for row in datatable for cell in row])
 
 
 @given(parsers.parse("the account's daily loss limit is {limit}"))
 def daily_loss_limit_is(desk: Desk, limit: str) -> None:
-    RiskApi(desk.current.context.request).set_limits(daily_loss_limit=amount(limit))
+    RiskApi(desk.current.context.request).set_limits(daily_loss_limit=as_number(limit))
 
 
 @given(parsers.parse("the {actor} has triggered the Emergency Stop"))

@@ -57,11 +57,24 @@ function actionButton(label, strategy, onClick) {
   return button;
 }
 
-function activeRow(strategy) {
-  let row = rows.active.get(strategy.id);
+// The row of a strategy in one of the two tables, made on first use with its cells and, for a user who may
+// change strategies, its action buttons ([label, handler] pairs).
+function rowOf(table, body, strategy, cells, actions) {
+  let row = rows[table].get(strategy.id);
   if (!row) {
     row = document.createElement('tr');
-    row.innerHTML = `
+    row.innerHTML = cells;
+    if (canChange) {
+      row.querySelector('.row-actions').append(...actions.map(([label, onClick]) => actionButton(label, strategy, onClick)));
+    }
+    body.append(row);
+    rows[table].set(strategy.id, row);
+  }
+  return row;
+}
+
+function activeRow(strategy) {
+  return rowOf('active', activeBody, strategy, `
       <th scope="row"></th>
       <td data-testid="strategy-type"></td>
       <td data-testid="strategy-instruments"></td>
@@ -69,19 +82,11 @@ function activeRow(strategy) {
       <td class="number" data-testid="strategy-pnl"></td>
       <td class="number" data-testid="strategy-trades"></td>
       <td class="number" data-testid="strategy-win-rate"></td>
-      <td class="row-actions"></td>`;
-    if (canChange) row.querySelector('.row-actions').append(actionButton('Stop', strategy, stop));
-    activeBody.append(row);
-    rows.active.set(strategy.id, row);
-  }
-  return row;
+      <td class="row-actions"></td>`, [['Stop', stop]]);
 }
 
 function allRow(strategy) {
-  let row = rows.all.get(strategy.id);
-  if (!row) {
-    row = document.createElement('tr');
-    row.innerHTML = `
+  return rowOf('all', allBody, strategy, `
       <th scope="row"></th>
       <td data-testid="strategy-type"></td>
       <td data-testid="strategy-instruments"></td>
@@ -89,14 +94,7 @@ function allRow(strategy) {
       <td class="number" data-testid="strategy-risk-limit"></td>
       <td class="number" data-testid="strategy-max-position-size"></td>
       <td><span data-testid="strategy-status"></span> <small data-testid="strategy-stop-reason"></small></td>
-      <td class="row-actions"></td>`;
-    if (canChange) {
-      row.querySelector('.row-actions').append(actionButton('Deploy', strategy, deploy), actionButton('Stop', strategy, stop));
-    }
-    allBody.append(row);
-    rows.all.set(strategy.id, row);
-  }
-  return row;
+      <td class="row-actions"></td>`, [['Deploy', deploy], ['Stop', stop]]);
 }
 
 function fillCommon(row, strategy) {
