@@ -4,7 +4,7 @@ Feature: Access control and sessions
   ends when its user signs out or when it expires, another website cannot act for a signed-in user, and text a
   user typed is never run as code. A viewer follows the desk but cannot trade, deploy, edit limits or stop trading,
   and a trader cannot edit limits: the screens do not offer them, and the API refuses them. No desk sees another
-  desk's orders, positions or strategies. (That nothing is lost in a restart of the console is shown where it
+  desk's orders, positions or strategies. A session token, a password or its hash never reach the page. (That nothing is lost in a restart of the console is shown where it
   matters: strategies in strategy-management, the halt, limits, positions and working orders in risk-management.)
 
   @console_control
@@ -31,6 +31,12 @@ Feature: Access control and sessions
     When the trader's session expires
     And the trader goes to the Market Data section
     Then the sign-in page says the session has expired
+
+  Scenario: The session and the password stay out of reach of the page
+    Given a trader is on the sign-in page
+    When the trader signs in with their password
+    Then the page's scripts cannot read the trader's session
+    And the console's details of the signed-in trader hold no password, password hash or session token
 
   Scenario: Another website cannot act for a signed-in user
     Given a trader is signed in

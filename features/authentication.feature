@@ -1,7 +1,7 @@
 @authentication
 Feature: Signing in and out
-  Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps what was
-  typed; signing out ends the session.
+  Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps the email
+  that was typed, never the password, which is masked as it is typed; signing out ends the session.
 
   Scenario: Signing in lands on the System Status dashboard
     Given a trader is on the sign-in page
@@ -14,6 +14,7 @@ Feature: Signing in and out
     When the trader signs in with the password "<password>"
     Then the sign-in page says "<message>"
     And the trader is still on the sign-in page with their email filled in
+    And the password field is empty and masks what is typed
 
     Examples:
       | password         | message                                |

@@ -105,7 +105,8 @@ def start_session(request: Request, response: Response, user: User) -> None:
     console = _console(request)
     token = create_session(console, user.id)
     path = "/api" if "session_cookie_wrong_path" in console.faults else "/"
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path=path,
+    httponly = "session_cookie_readable_by_script" not in console.faults
+    response.set_cookie(SESSION_COOKIE, token, httponly=httponly, samesite="lax", path=path,
                         max_age=console.settings.session_ttl_s)
 
 
@@ -161,5 +162,8 @@ async def api_logout(request: Request, response: Response) -> dict[str, bool]:
 
 
 @router.get("/api/me")
-async def me(user: CurrentUser) -> dict[str, Any]:
+async def me(request: Request, user: CurrentUser) -> dict[str, Any]:
+    console = _console(request)
+    if "profile_reveals_password_hash" in console.faults:
+        return {"user": dict(console.db.one("SELECT * FROM users WHERE id = ?", (user.id,)))}
     return {"user": user.public()}

@@ -185,6 +185,31 @@ CATALOGUE: tuple[Fault, ...] = (
 CATALOGUE += (
     # Access control, abuse and bad input
     Fault(
+        "password_field_shows_text",
+        "authentication",
+        "The sign-in form's password field is a plain text field: the password is shown as it is typed.",
+        ("A wrong password is refused with a clear message",),
+    ),
+    Fault(
+        "failed_sign_in_refills_password",
+        "authentication",
+        "After a wrong password the sign-in page comes back with the password filled in again, so it travels back "
+        "to the browser in the page's HTML.",
+        ("A wrong password is refused with a clear message",),
+    ),
+    Fault(
+        "session_cookie_readable_by_script",
+        "access_control",
+        "The session cookie is set without HttpOnly: any script in the page (an injected one too) can read it.",
+        ("The session and the password stay out of reach of the page",),
+    ),
+    Fault(
+        "profile_reveals_password_hash",
+        "access_control",
+        "GET /api/me returns the whole user row, the password hash included.",
+        ("The session and the password stay out of reach of the page",),
+    ),
+    Fault(
         "login_throttling_missing",
         "access_control",
         "Failed sign-ins are never counted: a password can be guessed at full speed, no 429, no lockout.",

@@ -44,12 +44,13 @@ def _faults(request: Request) -> list[str]:
 
 def render_login(
     request: Request, error: str | None = None, email: str = "", next_path: str = "", status_code: int = 200,
-    retry_after_s: int | None = None,
+    retry_after_s: int | None = None, password: str = "",
 ) -> HTMLResponse:
     context: dict[str, Any] = {
         "error": error,
         "retry_after": retry_after_s,
         "email": email,
+        "password": password if "failed_sign_in_refills_password" in _faults(request) else "",
         "next": next_path,
         "signed_out": request.query_params.get("signed_out") == "1",
         "expired": request.query_params.get("expired") == "1",
@@ -84,7 +85,8 @@ async def login_form(
         return render_login(request, str(throttled), email, next, 429, retry_after_s=throttled.retry_after_s)
     if user is None:
         silent = "wrong_password_silent" in request.app.state.console.faults
-        return render_login(request, None if silent else "Invalid email or password.", email, next, 401)
+        return render_login(request, None if silent else "Invalid email or password.", email, next, 401,
+                            password=password)
     response = RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
     start_session(request, response, user)
     return response

@@ -1,6 +1,7 @@
 """Steps of features/access-control.feature."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -11,6 +12,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 from fixtures.accounts import TradingAccount
 from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
+from pages.account_api import AccountApi
 from pages.controls import OfferedControls
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
@@ -98,6 +100,40 @@ def actor_goes_to_section(desk: Desk, actor: str, section: str) -> None:
 @then("the sign-in page says the session has expired")
 def says_session_expired(desk: Desk) -> None:
     expect(desk.current.screen(LoginPage).expired_notice).to_be_visible()
+
+
+# Secrets ---------------------------------------------------------------------------------------------------------
+
+SECRET_FIELD = re.compile(r"password|hash|secret|token", re.IGNORECASE)
+
+
+def field_names(value: Any) -> list[str]:
+    """Every key in a JSON value, however deep."""
+    if isinstance(value, dict):
+        return [name for key, inner in value.items() for name in (key, *field_names(inner))]
+    if isinstance(value, list):
+        return [name for inner in value for name in field_names(inner)]
+    return []
+
+
+@then(parsers.parse("the page's scripts cannot read the {actor}'s session"))
+def scripts_cannot_read_session(desk: Desk, actor: str) -> None:
+    token = desk[actor].session_token()
+    assert token, "signing in set no session cookie"
+    assert token not in desk[actor].cookies_seen_by_scripts(), \
+        "a script in the page can read the session cookie from document.cookie: it is not HttpOnly"
+
+
+@then(parsers.parse("the console's details of the signed-in {actor} hold no password, password hash or "
+                    "session token"))
+def details_hold_no_secret(desk: Desk, actor: str) -> None:
+    session = desk[actor]
+    details = AccountApi(session.context.request).signed_in_user()
+    text = json.dumps(details)
+    leaks = [f"the {what}" for what, secret in (("password", session.user.password),
+                                                 ("session token", session.session_token())) if secret in text]
+    leaks += [f"a field {name!r}" for name in field_names(details) if SECRET_FIELD.search(name)]
+    assert not leaks, f"GET /api/me reveals {', '.join(leaks)}: {text}"
 
 
 @when(parsers.parse("a page on another website asks the console to sign the {actor} out"),

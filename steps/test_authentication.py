@@ -50,6 +50,13 @@ def still_on_sign_in_page(desk: Desk, actor: str) -> None:
     expect(login.email).to_have_value(desk[actor].user.email)
 
 
+@then("the password field is empty and masks what is typed")
+def password_field_empty_and_masked(desk: Desk) -> None:
+    login = desk.current.screen(LoginPage)
+    expect(login.password).to_have_value("")
+    expect(login.password).to_have_attribute("type", "password")
+
+
 @then(parsers.parse("the sign-in page confirms that the {actor} has signed out"))
 def sign_out_confirmed(desk: Desk, actor: str) -> None:
     expect(desk[actor].screen(LoginPage).signed_out_notice).to_be_visible()

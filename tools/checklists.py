@@ -56,6 +56,8 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
     "Security": {
         "Login rate limiting (HTTP 429 after repeated failures)": ("login_throttling_missing",),
         "401 without a session": ("anonymous_access",),
+        "Secrets never shown": ("password_field_shows_text", "failed_sign_in_refills_password",
+                                "session_cookie_readable_by_script", "profile_reveals_password_hash"),
         "403 for insufficient role": ("read_only_controls_offered", "viewer_can_trade_via_api", "trader_can_resume"),
         "No account sees another's data": ("order_history_shows_every_account", "order_lookup_ignores_account"),
         "Nothing lost in a restart": ("strategies_table_recreated_on_start", "halt_lost_on_restart",

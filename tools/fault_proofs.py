@@ -13,6 +13,7 @@ the clean run fails or any fault survives.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import subprocess
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     (report_dir / "sensitivity.md").write_text("# Suite sensitivity\n\n" + table)
     (report_dir / "sensitivity.json").write_text(json.dumps({
         "engine": args.engine,
+        "date": datetime.date.today().isoformat(),
         "clean_run": {"passed": clean.passed, "scenario_runs": len(clean.outcomes), "seconds": round(clean.seconds, 1),
                       "failed": sorted(clean.scenarios_with(*FAILING))},
         "faults": [v.as_dict() for v in verdicts],
