@@ -4,8 +4,9 @@ Feature: Access control and sessions
   ends when its user signs out or when it expires, another website cannot act for a signed-in user, and text a
   user typed is never run as code. A viewer follows the desk but cannot trade, deploy, edit limits or stop trading,
   and a trader cannot edit limits: the screens do not offer them, and the API refuses them. No desk sees another
-  desk's orders, positions or strategies. A session token, a password or its hash never reach the page. (That nothing is lost in a restart of the console is shown where it
-  matters: strategies in strategy-management, the halt, limits, positions and working orders in risk-management.)
+  desk's orders, positions or strategies. A session token, a password or its hash never reach the page. (That
+  nothing is lost in a restart of the console is shown where it matters: strategies in strategy-management, the
+  halt, limits, positions and working orders in risk-management.)
 
   @console_control
   Scenario: Ten wrong passwords lock that account's sign-in until the lockout ends
