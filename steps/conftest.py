@@ -13,8 +13,8 @@ from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
-from pages.live import TextRecorder
 from pages.api_client import as_number
+from pages.live import TextRecorder
 from pages.login_page import LoginPage
 from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
