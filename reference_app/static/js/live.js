@@ -4,6 +4,12 @@ import { refreshHalt, showHalt } from './halt.js';
 
 const indicator = () => document.querySelector('[data-testid="connection-state"]');
 
+// Set once the page starts to leave (a link, a form such as Sign out). From then on the page neither reconnects nor
+// sends the user to sign in: a call answered 401 because Sign out has just ended the session must not replace the
+// navigation already under way (which would lose "You have signed out").
+let pageLeaving = false;
+window.addEventListener('beforeunload', () => { pageLeaving = true; });
+
 function showConnection(state, label) {
   const element = indicator();
   if (!element) return;
@@ -20,7 +26,6 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
   let attempt = 0;
-  let leaving = false;
 
   function open() {
     socket = new WebSocket(url);
@@ -45,7 +50,7 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
       attempt = 0;
     });
     socket.addEventListener('close', (event) => {
-      if (leaving) return;
+      if (pageLeaving) return;
       if (event.code === 4401) {
         location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
         return;
@@ -60,12 +65,10 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
   // Once the page starts to leave (a link, a form such as Sign out), it must not reconnect: the browser may
   // close the socket before the page is gone. Closing on the way out also keeps browsers from reporting an
   // interrupted connection as an error.
-  const leave = () => {
-    leaving = true;
+  window.addEventListener('pagehide', () => {
+    pageLeaving = true;
     socket?.close(1000, 'page closed');
-  };
-  window.addEventListener('beforeunload', () => { leaving = true; });
-  window.addEventListener('pagehide', leave);
+  });
   open();
 }
 
@@ -81,7 +84,7 @@ export async function fetchJson(path, options = {}) {
     return { ok: false, status: 0, body: { detail: UNREACHABLE } };
   }
   if (response.status === 401) {
-    location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+    if (!pageLeaving) location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
     return new Promise(() => {});
   }
   const body = await response.json();
