@@ -12,6 +12,7 @@ pytest_plugins = [
     "fixtures.cross_engine",
     "fixtures.realtime",
     "fixtures.reporting",
+    "fixtures.allure_skips",
     "fixtures.layer_timing",
     "fixtures.outcomes",
     "fixtures.sharding",

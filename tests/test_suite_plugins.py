@@ -44,9 +44,9 @@ def test_launch_options_reach_the_browser_server_in_camel_case() -> None:
     assert _camel("executable_path") == "executablePath" and _camel("args") == "args"
 
 
-def _run_specs(*args: str) -> subprocess.CompletedProcess[str]:
+def _run_specs(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider", *args],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
@@ -97,3 +97,18 @@ def test_a_failed_scenario_carries_its_screenshot_trace_and_console_log(tmp_path
     # Every action's DOM snapshot is in the trace; the screencast film strip is not (playwright.config.py).
     assert {"before", "after", "frame-snapshot"} <= event_types
     assert "screencast-frame" not in event_types
+
+
+def test_a_scenario_skipped_before_it_starts_is_in_the_allure_report_with_its_reason(tmp_path: Path) -> None:
+    # An empty browser folder: Playwright's WebKit is missing, and WebKit has no system fallback.
+    no_browsers = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "no-browsers")}
+    results = tmp_path / "allure-results"
+    result = _run_specs("--browser", "webkit", "-m", "system_status", "-k", "every_component",
+                        f"--alluredir={results}", env=no_browsers)
+    assert result.returncode == 0 and "1 skipped" in result.stdout, result.stdout[-3000:]
+    (scenario,) = [json.loads(path.read_text()) for path in results.glob("*-result.json")]
+    assert scenario["name"] == "Every component reports healthy with its health metrics"
+    assert scenario["status"] == "skipped"
+    assert "webkit is not installed here: run `python -m playwright install --with-deps webkit`" in \
+        scenario["statusDetails"]["message"]
+    assert scenario["steps"] and {step["status"] for step in scenario["steps"]} == {"skipped"}
