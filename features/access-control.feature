@@ -26,12 +26,17 @@ Feature: Access control and sessions
     Then the copied session cookie no longer opens the console
 
   @console_control
-  Scenario: An expired session sends the user to sign in at their next action
+  Scenario Outline: An expired session sends the user to sign in at their next action
     Given a trader is signed in
-    And the trader has the System Status dashboard open
+    And the trader has the <screen> open
     When the trader's session expires
-    And the trader goes to the Market Data section
+    And the trader <next action>
     Then the sign-in page says the session has expired
+
+    Examples:
+      | screen                  | next action                                 |
+      | System Status dashboard | goes to the Market Data section             |
+      | Trading screen          | submits a MARKET order to BUY 10,000 EURUSD |
 
   Scenario: The session and the password stay out of reach of the page
     Given a trader is on the sign-in page

@@ -228,6 +228,13 @@ CATALOGUE += (
         ("An expired session sends the user to sign in at their next action",),
     ),
     Fault(
+        "expiry_redirect_without_reason",
+        "access_control",
+        "A screen whose call meets an expired session sends the user to sign in without saying why, as if the"
+        " console had signed them out at random.",
+        ("An expired session sends the user to sign in at their next action",),
+    ),
+    Fault(
         "cross_origin_accepted",
         "access_control",
         "State-changing requests from other websites are accepted (no Origin check).",

@@ -1,5 +1,6 @@
 // The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state. Every
 // connection also carries the account's "halt" event to the banner of every section page (halt.js).
+import { hasFault } from './faults.js';
 import { refreshHalt, showHalt } from './halt.js';
 
 const indicator = () => document.querySelector('[data-testid="connection-state"]');
@@ -9,6 +10,13 @@ const indicator = () => document.querySelector('[data-testid="connection-state"]
 // navigation already under way (which would lose "You have signed out").
 let pageLeaving = false;
 window.addEventListener('beforeunload', () => { pageLeaving = true; });
+
+// The console refused the session this page was loaded with: it expired or ended elsewhere. The sign-in page says so
+// and brings the user back here, as it does when a page request meets an ended session.
+function sendToSignIn() {
+  const reason = hasFault('expiry_redirect_without_reason') ? '' : '&expired=1';
+  location.assign(`/login?next=${encodeURIComponent(location.pathname)}${reason}`);
+}
 
 function showConnection(state, label) {
   const element = indicator();
@@ -52,7 +60,7 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
     socket.addEventListener('close', (event) => {
       if (pageLeaving) return;
       if (event.code === 4401) {
-        location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+        sendToSignIn();
         return;
       }
       showConnection('reconnecting', 'Reconnecting…');
@@ -84,7 +92,7 @@ export async function fetchJson(path, options = {}) {
     return { ok: false, status: 0, body: { detail: UNREACHABLE } };
   }
   if (response.status === 401) {
-    if (!pageLeaving) location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+    if (!pageLeaving) sendToSignIn();
     return new Promise(() => {});
   }
   const body = await response.json();
