@@ -189,8 +189,5 @@ function onEvent(topic, data) {
   else if (topic === 'tick') ticket.onTick(data);
 }
 
-document.addEventListener('console:halt', (event) => {
-  byTestId('trading-halted').hidden = !event.detail.halted;
-});
 historyFilter.addEventListener('change', applyHistoryFilter);
 connectLive(['order', 'positions', 'tick'], onEvent, { onSubscribed: loadSnapshot });
