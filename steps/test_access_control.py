@@ -130,8 +130,8 @@ def details_hold_no_secret(desk: Desk, actor: str) -> None:
     session = desk[actor]
     details = AccountApi(session.context.request).signed_in_user()
     text = json.dumps(details)
-    leaks = [f"the {what}" for what, secret in (("password", session.user.password),
-                                                 ("session token", session.session_token())) if secret and secret in text]
+    secrets = {"password": session.user.password, "session token": session.session_token()}
+    leaks = [f"the {what}" for what, secret in secrets.items() if secret and secret in text]
     leaks += [f"a field {name!r}" for name in field_names(details) if SECRET_FIELD.search(name)]
     assert not leaks, f"GET /api/me reveals {', '.join(leaks)}: {text}"
 

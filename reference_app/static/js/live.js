@@ -70,9 +70,8 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
     });
   }
 
-  // Once the page starts to leave (a link, a form such as Sign out), it must not reconnect: the browser may
-  // close the socket before the page is gone. Closing on the way out also keeps browsers from reporting an
-  // interrupted connection as an error.
+  // Closing on the way out keeps browsers from reporting an interrupted connection as an error. pageLeaving is set
+  // here too, for a page closed without beforeunload, so that this close does not start a reconnection.
   window.addEventListener('pagehide', () => {
     pageLeaving = true;
     socket?.close(1000, 'page closed');
