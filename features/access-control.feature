@@ -8,60 +8,78 @@ Feature: Access control and sessions
   nothing is lost in a restart of the console is shown where it matters: strategies in strategy-management, the
   halt, limits, positions and working orders in risk-management.)
 
-  @console_control
-  Scenario: Ten wrong passwords lock that account's sign-in until the lockout ends
-    Given sign-in lockouts on the console last 4 seconds
-    And a trader is on the sign-in page
-    When the trader signs in with a wrong password 10 times
-    Then the next attempt is refused as too many attempts, saying when to try again
-    And a risk manager of the same desk still signs in
-    When the trader's lockout is over
-    And the trader signs in with their password
-    Then the System Status dashboard is shown
+  Rule: Ten wrong passwords in a row lock that email's sign-in for the lockout window
+
+    @console_control
+    Scenario Outline: Wrong passwords up to the limit leave the password working, one more locks it
+      Given sign-in lockouts on the console last 4 seconds
+      And a trader is on the sign-in screen
+      When the trader signs in with a wrong password <wrong> times
+      And the trader signs in with their password
+      Then <outcome>
+
+      Examples:
+        | wrong | outcome                                                                          |
+        | 9     | the trader sees the System Status screen                                         |
+        | 10    | the trader's sign-in is refused as too many attempts, saying when to try again |
+
+    @console_control
+    Scenario: A locked-out email does not lock the rest of the desk, and the lockout ends
+      Given sign-in lockouts on the console last 4 seconds
+      And a risk manager is on the sign-in screen
+      And a trader is locked out of signing in after 10 wrong passwords
+      When the risk manager signs in with their password
+      Then the risk manager sees the System Status screen
+      When the trader's lockout is over
+      And the trader signs in with their password
+      Then the trader sees the System Status screen
 
   Scenario: Signing out ends the session on the server
     Given a trader is signed in
-    And the trader has the System Status dashboard open
+    And the trader has the System Status screen open
     When the trader signs out, keeping a copy of the session cookie
-    Then the copied session cookie no longer opens the console
+    And the trader goes back to the System Status screen with the copied cookie
+    Then the trader sees the sign-in screen
 
   @console_control
   Scenario Outline: An expired session sends the user to sign in at their next action
     Given a trader is signed in
-    And the trader has the <screen> open
+    And the trader has the <screen> screen open
     When the trader's session expires
     And the trader <next action>
-    Then the sign-in page says the session has expired
+    Then the trader sees the sign-in screen confirm "Your session has expired"
 
     Examples:
-      | screen                  | next action                                 |
-      | System Status dashboard | goes to the Market Data section             |
-      | Trading screen          | submits a MARKET order to BUY 10,000 EURUSD |
+      | screen        | next action                                          |
+      | System Status | follows the navigation bar to the Market Data screen |
+      | Trading       | submits a MARKET order to BUY 10,000 EURUSD          |
 
   Scenario: The session and the password stay out of reach of the page
-    Given a trader is on the sign-in page
+    Given a trader is on the sign-in screen
     When the trader signs in with their password
-    Then the page's scripts cannot read the trader's session
+    Then the trader's session cookie cannot be read by the page's scripts
     And the console's details of the signed-in trader hold no password, password hash or session token
 
   Scenario: Another website cannot act for a signed-in user
     Given a trader is signed in
     When a page on another website asks the console to sign the trader out
-    Then the console refuses it as a cross-origin request
-    And the trader is still signed in
+    Then the console answers 403 "Cross-origin request refused"
+    When the trader opens the System Status screen
+    Then the trader sees their name in the navigation bar
 
   @console_control
   Scenario: Markup in a user's name is shown as text and never runs
     Given the trader's display name is "<img src=x onerror=alert(document.domain)> O'Brien & Co"
     And a trader is signed in
-    When the trader opens the System Status dashboard
-    Then the navigation bar shows the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" as text
+    When the trader opens the System Status screen
+    Then the trader sees the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" in the navigation bar, as text
 
   Scenario Outline: A role without the right is offered no control for it, and the API refuses it
     Given a <role> is signed in
-    When the <role> opens the <screen> screen to <action>
-    Then the <screen> screen offers the <role> no "<control>" button
-    And the console's API refuses to let the <role> <action>
+    When the <role> opens the <screen> screen
+    Then the <role> sees no "<control>" button offered
+    When the <role> asks the console's API to <action>
+    Then the console answers 403
 
     Examples:
       | role   | screen          | action                     | control             |
@@ -80,5 +98,5 @@ Feature: Access control and sessions
     And the trader has a running strategy named "Asia Session Momentum"
     And a trader of another desk is signed in
     When the trader of another desk opens the Trading screen
-    Then the Trading screen shows no order and no position
-    And the trader of another desk finds neither that order nor that strategy through the API
+    Then the trader of another desk sees no order and no position
+    And the console's API shows the trader of another desk neither that order nor that strategy

@@ -1,67 +1,122 @@
 @order_management
 Feature: Order management
   A trader enters orders on the Trading screen and follows each one live, from Pending to Filled, into the Order
-  History and the position it opens (test plan, scenario 3). Where fills and P&L must be exact, test control
-  sets and freezes the price. A new account may hold at most 100,000 units of an instrument.
+  History and the position it opens (test plan, scenario 3). A MARKET order buys at the ask and sells at the bid; a
+  LIMIT order rests as Working until the market reaches its price, a STOP order until the market passes it, and
+  either may be cancelled meanwhile. Where fills and P&L must be exact, the scenario sets the price. A new account
+  may hold at most 100,000 units of an instrument, counting its open orders on the same side.
 
   Background:
     Given a trader is signed in
 
   @controlled_market
-  Scenario: A market order moves through every status in real time
+  Scenario Outline: A market order moves through every status in real time
     Given EURUSD is quoted at 1.08500 / 1.08510
     And the trader has the Trading screen open
-    When the trader submits a MARKET order to BUY 10,000 EURUSD
-    Then the order's status showed, one after the other and without a reload:
+    When the trader submits a MARKET order to <side> 10,000 EURUSD
+    Then the trader saw the order's status go, one after the other and without a reload:
       | Pending | Risk Check | Approved | Submitted | Filled |
-    And the order's timeline gives the time of each of those statuses
-    And the Order History lists the order for 10,000 EURUSD as Filled at 1.08510
+    And the trader sees the time of each of those statuses in the order's timeline
+    And the trader sees the Order History list, newest first:
+      | instrument | side   | type   | quantity | price | status | fill price   | reason |
+      | EURUSD     | <side> | MARKET | 10,000   | —     | Filled | <fill price> |        |
+
+    Examples:
+      | side | fill price |
+      | BUY  | 1.08510    |
+      | SELL | 1.08500    |
 
   @controlled_market
   Scenario Outline: A filled order opens a position whose P&L follows the market
     Given EURUSD is quoted at 1.08500 / 1.08510
     And the trader has the Trading screen open
     When the trader submits a MARKET order to <side> 10,000 EURUSD
-    Then the trader holds <position> EURUSD at an average price of <fill price>
+    Then the trader sees the position <position> EURUSD at an average price of <fill price>
     When EURUSD moves to <bid> / <ask>
-    Then the unrealized P&L of the EURUSD position is <unrealized P&L>
+    Then the trader sees the EURUSD position marked at <mark> with an unrealized P&L of <unrealized P&L>
 
     Examples:
-      | side | fill price | position | bid     | ask     | unrealized P&L |
-      | BUY  | 1.08510    | +10,000  | 1.08650 | 1.08660 | $14.00         |
-      | SELL | 1.08500    | -10,000  | 1.08650 | 1.08660 | -$16.00        |
+      | side | fill price | position | bid     | ask     | mark    | unrealized P&L |
+      | BUY  | 1.08510    | +10,000  | 1.08650 | 1.08660 | 1.08650 | $14.00         |
+      | BUY  | 1.08510    | +10,000  | 1.08300 | 1.08310 | 1.08300 | -$21.00        |
+      | SELL | 1.08500    | -10,000  | 1.08650 | 1.08660 | 1.08660 | -$16.00        |
+      | SELL | 1.08500    | -10,000  | 1.08300 | 1.08310 | 1.08310 | $19.00         |
 
   Scenario Outline: A bad ticket is refused with its reason and no order is created
     Given the trader has the Trading screen open
     When the trader submits a <type> ticket to BUY "<quantity>" EURUSD with the price "<price>"
-    Then the ticket is refused with "<reason>"
-    And no order has been created
+    Then the trader's order is refused with "<reason>"
+    When the trader reloads the Trading screen
+    Then the trader sees no new order in the Order History
 
     Examples: Malformed tickets
       | type   | quantity     | price | reason                             |
       | MARKET | 0            |       | Quantity must be greater than zero |
       | MARKET | -5,000       |       | Quantity must be greater than zero |
       | MARKET | ten thousand |       | Quantity must be a number          |
+      | MARKET | 10,000.5     |       | Quantity must be a whole number    |
       | LIMIT  | 10,000       |       | A LIMIT order needs a price        |
+      | STOP   | 10,000       |       | A STOP order needs a price         |
 
     @controlled_market
     Examples: Above the max position size of a new account
-      | type   | quantity | price | reason                            |
-      | MARKET | 150,000  |       | exceeds max position size 100,000 |
+      | type   | quantity | price | reason                                  |
+      | MARKET | 100,001  |       | Order exceeds max position size 100,000 |
+
+  @controlled_market
+  Scenario Outline: The max position size counts the position and the open orders on the same side
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has <traded> 60,000 EURUSD at the market
+    And the trader has a working LIMIT order to <resting side> 10,000 EURUSD at <far price>
+    And the trader has the Trading screen open
+    When the trader submits a MARKET order to <side> <quantity> EURUSD
+    Then <outcome>
+
+    Examples:
+      | traded | resting side | far price | side | quantity | outcome                                                                |
+      | bought | BUY          | 1.00000   | BUY  | 30,000   | the trader's last order shows "Filled"                                 |
+      | bought | BUY          | 1.00000   | BUY  | 30,001   | the trader's order is refused with "exceeds max position size 100,000" |
+      | sold   | SELL         | 2.00000   | SELL | 30,000   | the trader's last order shows "Filled"                                 |
+      | sold   | SELL         | 2.00000   | SELL | 30,001   | the trader's order is refused with "exceeds max position size 100,000" |
+      | bought | SELL         | 2.00000   | BUY  | 40,000   | the trader's last order shows "Filled"                                 |
 
   Scenario: A double click on Submit Order creates exactly one order
     Given the trader has the Trading screen open
     When the trader double-clicks Submit Order on a MARKET order to BUY 10,000 EURUSD
-    Then the order's status shows "Filled"
-    And the Order History lists exactly one new order
+    Then the trader's last order shows "Filled"
+    And the trader sees exactly one new order in the Order History
 
   @controlled_market
-  Scenario: A working LIMIT order fills when the price reaches it, and a cancelled one does not
+  Scenario Outline: A resting order fills exactly when the market reaches its price
     Given EURUSD is quoted at 1.08500 / 1.08510
-    And the trader has the Trading screen open
-    And the trader has placed a LIMIT order to BUY 10,000 EURUSD at 1.08400
-    And the trader has placed a LIMIT order to BUY 5,000 EURUSD at 1.08450
+    And the trader has a working <type> order to <side> 10,000 EURUSD at <price>
+    When EURUSD moves to <just short>
+    Then the trader sees the order for 10,000 EURUSD Working among the open orders
+    When EURUSD moves to <reached>
+    Then the trader sees the Order History list, newest first:
+      | instrument | side   | type   | quantity | price   | status | fill price | reason |
+      | EURUSD     | <side> | <type> | 10,000   | <price> | Filled | <price>    |        |
+
+    Examples:
+      | type  | side | price   | just short        | reached           |
+      | LIMIT | BUY  | 1.08400 | 1.08391 / 1.08401 | 1.08390 / 1.08400 |
+      | LIMIT | SELL | 1.08600 | 1.08599 / 1.08609 | 1.08600 / 1.08610 |
+      | STOP  | BUY  | 1.08600 | 1.08589 / 1.08599 | 1.08590 / 1.08600 |
+      | STOP  | SELL | 1.08400 | 1.08401 / 1.08411 | 1.08400 / 1.08410 |
+
+  @controlled_market
+  Scenario: A cancelled working order never fills, and the history says so
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.08400
+    And the trader has a working LIMIT order to BUY 5,000 EURUSD at 1.08450
     When the trader cancels the working order for 5,000 EURUSD
     And EURUSD moves to 1.08380 / 1.08390
-    Then the trader holds +10,000 EURUSD at an average price of 1.08390
-    And the Order History, filtered by Cancelled, lists only the order for 5,000 EURUSD
+    Then the trader sees the position +10,000 EURUSD at an average price of 1.08390
+    And the trader sees the Order History list, newest first:
+      | instrument | side | type  | quantity | price   | status    | fill price | reason                  |
+      | EURUSD     | BUY  | LIMIT | 5,000    | 1.08450 | Cancelled | —          | cancelled by the trader |
+      | EURUSD     | BUY  | LIMIT | 10,000   | 1.08400 | Filled    | 1.08390    |                         |
+    When the trader filters the Order History by Cancelled
+    Then the trader sees the Order History list, newest first:
+      | instrument | side | type  | quantity | price   | status    | fill price | reason                  |
+      | EURUSD     | BUY  | LIMIT | 5,000    | 1.08450 | Cancelled | —          | cancelled by the trader |

@@ -9,7 +9,7 @@ Feature: Strategy management
     Given a trader is signed in
 
   Scenario: A new strategy is validated, saved and deployed to the simulation
-    Given the trader has the Strategies page open
+    Given the trader has the Strategies screen open
     When the trader fills in a new strategy:
       | Strategy name     | UI Test Strategy |
       | Strategy type     | Mean Reversion   |
@@ -18,67 +18,100 @@ Feature: Strategy management
       | Risk limit        | $1,000           |
       | Max position size | 10,000           |
     And the trader validates the strategy
-    Then the validation passes every rule: Strategy name, Strategy type, Instruments, Timeframe, Risk limit, Max position size
+    Then the trader sees the validation pass every rule: Strategy name, Strategy type, Instruments, Timeframe, Risk limit, Max position size
     When the trader saves the strategy
     And the trader deploys the strategy to the simulation
-    Then "UI Test Strategy" is Running under Active Strategies
-    And the performance metrics of "UI Test Strategy" keep updating
+    Then the trader sees "UI Test Strategy" Running under Active Strategies
+    And the trader sees the performance metrics of "UI Test Strategy" keep updating
+
+  Scenario Outline: A strategy at the edge of every rule is accepted
+    Given the trader has the Strategies screen open
+    When the trader fills in a new strategy with <field> "<value>"
+    And the trader validates the strategy
+    Then the trader sees the validation pass every rule: Strategy name, Strategy type, Instruments, Timeframe, Risk limit, Max position size
+
+    Examples:
+      | field             | value                                                            |
+      | Strategy name     | Abc                                                              |
+      | Strategy name     | Sixty-four characters long: a name that just fits the rule xxxxx |
+      | Risk limit        | $0.01                                                            |
+      | Risk limit        | $5,000                                                           |
+      | Max position size | 1                                                                |
+      | Max position size | 100,000                                                          |
 
   Scenario Outline: A strategy that breaks a rule is refused with the reason and nothing is saved
     Given the trader has saved a strategy named "Euro Mean Reversion"
-    And the trader has the Strategies page open
+    And the trader has the Strategies screen open
     When the trader fills in a new strategy with <field> "<value>"
     And the trader saves the strategy
-    Then the form rejects the <field> because it "<reason>"
-    When the trader reloads the Strategies page
-    Then "Euro Mean Reversion" is still the account's only strategy
+    Then the trader's strategy is refused with "<field> <reason>"
+    When the trader reloads the Strategies screen
+    Then the trader sees "Euro Mean Reversion" as the account's only strategy
 
     Examples:
-      | field             | value               | reason                                                             |
-      | Strategy name     | UI                  | must be 3 to 64 characters long                                    |
-      | Strategy name     | Euro Mean Reversion | is already used by another strategy of this account                |
-      | Instruments       | none                | must include at least one instrument                               |
-      | Risk limit        | $0                  | must be greater than $0                                            |
-      | Risk limit        | $5,000.01           | must not exceed the account's daily loss limit of $5,000           |
-      | Max position size | 100,001             | must not exceed the account's max position size of 100,000 units  |
+      | field             | value                                                             | reason                                                            |
+      | Strategy name     | UI                                                                | must be 3 to 64 characters long                                   |
+      | Strategy name     | Sixty-five characters long: a name that is one over the rule xxxx | must be 3 to 64 characters long                                   |
+      | Strategy name     | euro MEAN reversion                                               | is already used by another strategy of this account               |
+      | Instruments       | none                                                              | must include at least one instrument                              |
+      | Risk limit        | $0                                                                | must be greater than $0                                           |
+      | Risk limit        | $5,000.01                                                         | must not exceed the account's daily loss limit of $5,000          |
+      | Max position size | 0                                                                 | must be greater than 0 units                                      |
+      | Max position size | 100,001                                                           | must not exceed the account's max position size of 100,000 units |
 
   Scenario: A strategy name containing markup is shown as text
-    Given the trader has the Strategies page open
+    Given the trader has the Strategies screen open
     When the trader fills in a new strategy with Strategy name "<b>Cable</b> Breakout"
     And the trader saves the strategy
-    Then the strategy is listed as Saved with its settings
+    Then the trader sees "<b>Cable</b> Breakout" under All Strategies as:
+      | Strategy type     | Momentum |
+      | Instruments       | GBPUSD   |
+      | Timeframe         | 15M      |
+      | Risk limit        | $500     |
+      | Max position size | 5,000    |
+      | Status            | Saved    |
 
   @console_restart
   Scenario: A saved strategy survives a reload and a restart of the console
-    Given the trader has the Strategies page open
-    And the trader has saved a new strategy:
+    Given the trader has saved a new strategy:
       | Strategy name     | Cable Momentum |
       | Strategy type     | Momentum       |
       | Instruments       | GBPUSD         |
       | Timeframe         | 4H             |
       | Risk limit        | $2,500         |
       | Max position size | 25,000         |
-    When the trader reloads the Strategies page
-    Then the strategy is listed as Saved with its settings
+    And the trader has the Strategies screen open
     When the console restarts
-    Then the Strategies page reconnects by itself
-    When the trader reloads the Strategies page
-    Then the strategy is listed as Saved with its settings
+    And the trader reloads the Strategies screen
+    Then the trader sees "Cable Momentum" under All Strategies as:
+      | Strategy type     | Momentum |
+      | Instruments       | GBPUSD   |
+      | Timeframe         | 4H       |
+      | Risk limit        | $2,500   |
+      | Max position size | 25,000   |
+      | Status            | Saved    |
 
   @console_restart
   Scenario: A running strategy keeps trading after a restart of the console
     Given the trader has a running strategy named "Overnight Reversion"
-    And the trader has the Strategies page open
+    And the trader has the Strategies screen open
     When the console restarts
-    Then the Strategies page reconnects by itself
-    And "Overnight Reversion" is Running under Active Strategies
-    And the performance metrics of "Overnight Reversion" keep updating
+    Then the trader sees the Strategies screen live again, without a reload
+    And the trader sees "Overnight Reversion" Running under Active Strategies
+    And the trader sees the performance metrics of "Overnight Reversion" keep updating
 
-  Scenario: Stopping a running strategy takes it out of the simulation
+  Scenario: Stopping a running strategy takes it out of the simulation, for good
     Given the trader has a running strategy named "London Session Reversion"
-    And the trader has the Strategies page open
+    And the trader has the Strategies screen open
     When the trader stops "London Session Reversion"
-    Then "London Session Reversion" is no longer under Active Strategies
-    And "London Session Reversion" is listed as Stopped by the trader
-    When the trader reloads the Strategies page
-    Then "London Session Reversion" is listed as Stopped by the trader
+    Then the trader sees "London Session Reversion" no longer under Active Strategies
+    And the trader sees "London Session Reversion" listed as Stopped by the trader
+    When the trader reloads the Strategies screen
+    Then the trader sees "London Session Reversion" listed as Stopped by the trader
+
+  Scenario: A stopped strategy can be deployed again
+    Given the trader has a stopped strategy named "Tokyo Breakout"
+    And the trader has the Strategies screen open
+    When the trader deploys "Tokyo Breakout" again from All Strategies
+    Then the trader sees "Tokyo Breakout" Running under Active Strategies
+    And the trader sees the performance metrics of "Tokyo Breakout" keep updating

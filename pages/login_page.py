@@ -1,13 +1,16 @@
 """The sign-in page."""
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import re
+
+from playwright.sync_api import Locator, Page
 
 from pages.forms import replace_value
 
 
 class LoginPage:
     PATH = "/login"
+    ADDRESS = re.compile(r"/login(\?|$)")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -16,11 +19,24 @@ class LoginPage:
         self.password = page.get_by_label("Password")
         self.sign_in_button = page.get_by_role("button", name="Sign in")
         self.error = page.get_by_role("alert")
-        self.signed_out_notice = page.get_by_role("status").filter(has_text="You have signed out")
-        self.expired_notice = page.get_by_role("status").filter(has_text="Your session has expired")
+        self.notices = page.get_by_role("status")  # "You have signed out", "Your session has expired"
+
+    def notice(self, text: str) -> Locator:
+        """The notice the screen gives, such as "You have signed out" or "Your session has expired"."""
+        return self.notices.filter(has_text=text)
 
     def open(self) -> None:
         self.page.goto(self.PATH)
+        self.heading.wait_for()
+
+    def reload(self) -> None:
+        self.page.reload()
+        self.heading.wait_for()
+
+    def guess_wrongly(self, email: str, times: int) -> None:
+        """Sign in with a different wrong password, `times` times in a row."""
+        for attempt in range(times):
+            self.sign_in(email, f"not-the-password-{attempt}")
 
     def sign_in(self, email: str, password: str) -> int:
         """Fill in the form and submit it; returns the HTTP status of the page the console answered with, once

@@ -1,6 +1,8 @@
 """The Market Data screen: the quotes board, its data source and update rate, currency filter, search and sorting."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page
 
 from pages.navigation import NavigationBar
@@ -22,6 +24,7 @@ class QuoteRow:
 
 class MarketDataPage:
     PATH = "/market-data"
+    ADDRESS = re.compile(r"/market-data$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -49,6 +52,10 @@ class MarketDataPage:
     def open(self) -> None:
         """Visit the board and wait until it lists its instruments."""
         self.page.goto(self.PATH)
+        self.instruments.first.wait_for()
+
+    def reload(self) -> None:
+        self.page.reload()
         self.instruments.first.wait_for()
 
     def quote(self, instrument: str) -> QuoteRow:

@@ -27,6 +27,7 @@ class PortfolioFigures:
 
 class PortfolioPage:
     PATH = "/portfolio"
+    ADDRESS = re.compile(r"/portfolio$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -43,6 +44,13 @@ class PortfolioPage:
     def open(self) -> None:
         """Visit the screen and wait until it is live and shows the account's valuation."""
         self.page.goto(self.PATH)
+        self._wait_until_ready()
+
+    def reload(self) -> None:
+        self.page.reload()
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
         self._live.wait_for()
         self.overview.loaded.wait_for()
         self._document = self.page.evaluate("performance.timeOrigin")

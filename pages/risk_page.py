@@ -2,6 +2,8 @@
 resume, and the risk alerts."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page
 
 from pages.confirm_dialog import ConfirmDialog
@@ -15,6 +17,7 @@ METRICS = {"Portfolio Value": "risk-portfolio-value", "Daily P&L": "risk-daily-p
 
 class RiskPage:
     PATH = "/risk"
+    ADDRESS = re.compile(r"/risk$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -29,3 +29,6 @@ class StrategiesApi:
 
     def deploy(self, strategy_id: int) -> dict[str, Any]:
         return body_of(self.request.post(f"/api/strategies/{strategy_id}/deploy"), "deploying a strategy")
+
+    def stop(self, strategy_id: int) -> dict[str, Any]:
+        return body_of(self.request.post(f"/api/strategies/{strategy_id}/stop"), "stopping a strategy")

@@ -24,11 +24,15 @@ class StrategyRow:
         self.pnl = row.get_by_test_id("strategy-pnl")
         self.trades = row.get_by_test_id("strategy-trades")
         self.win_rate = row.get_by_test_id("strategy-win-rate")
-        # Under All Strategies: type, instruments, timeframe, risk limit, max position size, status, in this order.
-        self.settings = row.get_by_test_id(re.compile(
-            r"^strategy-(type|instruments|timeframe|risk-limit|max-position-size|status)$"))
+        self._settings = {"Strategy type": self.type, "Instruments": self.instruments, "Timeframe": self.timeframe,
+                          "Risk limit": self.risk_limit, "Max position size": self.max_position_size,
+                          "Status": self.status}
         self.deploy_button = row.get_by_role("button", name="Deploy", exact=True)
         self.stop_button = row.get_by_role("button", name="Stop", exact=True)
+
+    def setting(self, column: str) -> Locator:
+        """A cell under All Strategies by the name of its column: "Strategy type", ..., "Status"."""
+        return self._settings[column]
 
     def metric_change_intervals_ms(self, changes: int, deadline_s: float) -> list[float]:
         """Watch the row in the page until its figures have changed `changes` times (or the deadline passes)."""
@@ -37,6 +41,7 @@ class StrategyRow:
 
 class StrategiesPage:
     PATH = "/strategies"
+    ADDRESS = re.compile(r"/strategies$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -45,6 +45,13 @@ class StrategyForm:
         """The input (or, for the instruments, the group of checkboxes) of a field, by the name the desk uses."""
         return self._fields[label]
 
+    def split_message(self, message: str) -> tuple[str, str]:
+        """A refusal as the desk writes it, "Risk limit must be greater than $0": the field and its rule."""
+        for label in self._fields:
+            if message.startswith(label + " "):
+                return label, message[len(label) + 1:]
+        raise ValueError(f"{message!r} does not start with a field of the form: {', '.join(self._fields)}")
+
     def result(self, label: str) -> Locator:
         """The validation result line of a field: "Strategy name: passed" or "Risk limit: must not exceed ..."."""
         return self.results.filter(has_text=re.compile(rf"^{re.escape(label)}:"))

@@ -1,6 +1,8 @@
 """The System Status dashboard: one row per platform component with its state and health metrics."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page
 
 from pages.live import text_change_intervals_ms
@@ -17,12 +19,15 @@ class ComponentRow:
 
 class SystemStatusPage:
     PATH = "/status"
+    ADDRESS = re.compile(r"/status$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.heading = page.get_by_role("heading", name="System Status", level=1)
         self.components = page.get_by_role("table", name="Components")
         self.component_names = self.components.get_by_role("rowheader")
+        self.latencies = self.components.get_by_test_id("component-latency")
+        self.heartbeats = self.components.get_by_test_id("component-heartbeat")
         self.overall_health = page.get_by_test_id("overall-health")
         self.last_update = page.get_by_test_id("status-updated-at")
         self._first_snapshot_shown = self.last_update.filter(has_not_text="—")
@@ -34,6 +39,13 @@ class SystemStatusPage:
     def open(self) -> None:
         """Visit the dashboard and wait until it shows the first status snapshot; remembers how long that took."""
         self.visit()
+        self._wait_until_ready()
+
+    def reload(self) -> None:
+        self.page.reload()
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
         self._first_snapshot_shown.wait_for()
         # performance.now() counts from the start of this page's navigation, on the browser's own clock.
         self.seconds_until_ready = self.page.evaluate("performance.now()") / 1000

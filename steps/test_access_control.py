@@ -17,21 +17,11 @@ from pages.controls import OfferedControls
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
 from pages.orders_api import OrdersApi
-from pages.portfolio_page import PortfolioPage
 from pages.risk_api import RiskApi
-from pages.risk_page import RiskPage
 from pages.strategies_api import StrategiesApi
-from pages.strategies_page import StrategiesPage
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
-from steps.conftest import (
-    A_BUSY_STRATEGY,
-    WorkingOrder,
-    actor_on_sign_in_page,
-    actor_signs_in,
-    dashboard_is_shown,
-    sign_in_page_is_shown,
-)
+from steps.conftest import A_BUSY_STRATEGY, WorkingOrder
 
 scenarios("access-control.feature")
 
@@ -48,22 +38,22 @@ def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, 
 
 @when(parsers.parse("the {actor} signs in with a wrong password {times:d} times"))
 def wrong_password_repeatedly(desk: Desk, actor: str, times: int) -> None:
-    for attempt in range(times):
-        desk[actor].screen(LoginPage).sign_in(desk[actor].user.email, f"not-the-password-{attempt}")
+    desk[actor].screen(LoginPage).guess_wrongly(desk[actor].user.email, times)
 
 
-@then("the next attempt is refused as too many attempts, saying when to try again")
-def next_attempt_refused(desk: Desk) -> None:
-    login = desk.current.screen(LoginPage)
-    assert login.sign_in(desk.current.user.email, "one-more-guess") == 429
+@given(parsers.parse("a {actor} is locked out of signing in after {times:d} wrong passwords"))
+def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
+    login = desk.arrive_signed_out(actor).open(LoginPage)
+    login.guess_wrongly(desk[actor].user.email, times)
+    login.sign_in(desk[actor].user.email, desk[actor].user.password)
     expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
 
 
-@then(parsers.parse("a {actor} of the same desk still signs in"))
-def other_user_signs_in(desk: Desk, actor: str) -> None:
-    actor_on_sign_in_page(desk, actor)
-    actor_signs_in(desk, actor)
-    dashboard_is_shown(desk)
+@then(parsers.parse("the {actor}'s sign-in is refused as too many attempts, saying when to try again"))
+def refused_as_too_many_attempts(desk: Desk, actor: str) -> None:
+    login = desk[actor].screen(LoginPage)
+    expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
+    expect(login.sign_in_button).to_be_disabled()
 
 
 @when(parsers.parse("the {actor}'s lockout is over"))
@@ -76,30 +66,19 @@ def lockout_is_over(desk: Desk, actor: str, lockout_s: int) -> None:
 def sign_out_keeping_cookie(desk: Desk, actor: str) -> list[Cookie]:
     cookies = desk[actor].context.cookies()
     desk[actor].screen(NavigationBar).sign_out()
-    expect(desk[actor].screen(LoginPage).signed_out_notice).to_be_visible()
+    expect(desk[actor].screen(LoginPage).notice("You have signed out")).to_be_visible()
     return cookies
 
 
-@then("the copied session cookie no longer opens the console")
-def copied_cookie_is_dead(desk: Desk, copied_cookies: list[Cookie]) -> None:
-    desk.current.context.add_cookies(copied_cookies)
-    desk.current.screen(SystemStatusPage).visit()
-    sign_in_page_is_shown(desk)
+@when(parsers.parse("the {actor} goes back to the System Status screen with the copied cookie"))
+def back_with_copied_cookie(desk: Desk, actor: str, copied_cookies: list[Cookie]) -> None:
+    desk[actor].context.add_cookies(copied_cookies)
+    desk[actor].visit(SystemStatusPage)
 
 
 @when(parsers.parse("the {actor}'s session expires"))
 def session_expires(desk: Desk, actor: str, console_control: TestControl) -> None:
     console_control.expire_sessions(desk[actor].user.email)
-
-
-@when(parsers.parse("the {actor} goes to the {section} section"))
-def actor_goes_to_section(desk: Desk, actor: str, section: str) -> None:
-    desk[actor].screen(NavigationBar).go_to(section)
-
-
-@then("the sign-in page says the session has expired")
-def says_session_expired(desk: Desk) -> None:
-    expect(desk.current.screen(LoginPage).expired_notice).to_be_visible()
 
 
 # Secrets ---------------------------------------------------------------------------------------------------------
@@ -116,7 +95,7 @@ def field_names(value: Any) -> list[str]:
     return []
 
 
-@then(parsers.parse("the page's scripts cannot read the {actor}'s session"))
+@then(parsers.parse("the {actor}'s session cookie cannot be read by the page's scripts"))
 def scripts_cannot_read_session(desk: Desk, actor: str) -> None:
     token = desk[actor].session_token()
     assert token, "signing in set no session cookie"
@@ -128,7 +107,7 @@ def scripts_cannot_read_session(desk: Desk, actor: str) -> None:
                     "session token"))
 def details_hold_no_secret(desk: Desk, actor: str) -> None:
     session = desk[actor]
-    details = AccountApi(session.context.request).signed_in_user()
+    details = AccountApi(session.api).signed_in_user()
     text = json.dumps(details)
     secrets = {"password": session.user.password, "session token": session.session_token()}
     leaks = [f"the {what}" for what, secret in secrets.items() if secret and secret in text]
@@ -137,23 +116,19 @@ def details_hold_no_secret(desk: Desk, actor: str) -> None:
 
 
 @when(parsers.parse("a page on another website asks the console to sign the {actor} out"),
-      target_fixture="cross_origin_answer")
+      target_fixture="api_answer")
 def cross_origin_sign_out(desk: Desk, actor: str) -> APIResponse:
     # What a browser sends when another site's page posts to the console: the user's cookies, and that site's
     # Origin. The context's request client carries the same cookies as the user's pages.
-    return desk[actor].context.request.post("/logout", headers={"Origin": OTHER_WEBSITE}, max_redirects=0)
+    return desk[actor].api.post("/logout", headers={"Origin": OTHER_WEBSITE}, max_redirects=0)
 
 
-@then("the console refuses it as a cross-origin request")
-def refused_as_cross_origin(cross_origin_answer: APIResponse) -> None:
-    assert cross_origin_answer.status == 403, f"answered {cross_origin_answer.status}, not 403"
-    assert "Cross-origin request refused" in cross_origin_answer.json()["detail"]
-
-
-@then(parsers.parse("the {actor} is still signed in"))
-def still_signed_in(desk: Desk, actor: str) -> None:
-    desk[actor].screen(SystemStatusPage).open()
-    expect(desk[actor].screen(NavigationBar).signed_in_user).to_contain_text(desk[actor].user.display_name)
+@then(parsers.re(r'the console answers (?P<status>\d{3})(?: "(?P<detail>[^"]+)")?$'))
+def console_answers(api_answer: APIResponse, status: str, detail: str | None) -> None:
+    assert api_answer.status == int(status), f"the console answered {api_answer.status}: {api_answer.text()}"
+    said = api_answer.json().get("detail")
+    assert said, f"the {status} answer does not say why: {api_answer.text()}"
+    assert detail is None or detail in said, f"the {status} answer says {said!r}, not {detail!r}"
 
 
 @given(parsers.parse('the {actor}\'s display name is "{name}"'))
@@ -161,16 +136,12 @@ def display_name_is(desk: Desk, actor: str, name: str, console_control: TestCont
     console_control.rename_user(desk.user_for(actor).email, name)
 
 
-@then(parsers.parse('the navigation bar shows the name "{name}" as text'))
-def navigation_shows_name_as_text(desk: Desk, name: str) -> None:
-    expect(desk.current.screen(NavigationBar).signed_in_user).to_contain_text(name)
+@then(parsers.parse('the {actor} sees the name "{name}" in the navigation bar, as text'))
+def sees_name_as_text(desk: Desk, actor: str, name: str) -> None:
+    expect(desk[actor].screen(NavigationBar).signed_in_user).to_contain_text(name)
 
 
 # Roles ----------------------------------------------------------------------------------------------------------
-
-SCREENS = {"Trading": TradingPage, "Strategies": StrategiesPage, "Risk Management": RiskPage,
-           "Portfolio": PortfolioPage}
-
 
 def attempt_through_api(request: APIRequestContext, action: str) -> APIResponse:
     """What each action of the roles table sends to the console's API, as the screen's control would."""
@@ -184,41 +155,35 @@ def attempt_through_api(request: APIRequestContext, action: str) -> APIResponse:
     return attempts[action]()
 
 
-@when(parsers.parse("the {actor} opens the {screen} screen to {action}"))
-def actor_opens_screen_to(desk: Desk, actor: str, screen: str) -> None:
-    desk[actor].screen(SCREENS[screen]).open()  # waits until the screen shows the account: its controls are set
-
-
-@then(parsers.parse('the {screen} screen offers the {actor} no "{control}" button'))
-def screen_offers_no_control(desk: Desk, actor: str, control: str) -> None:
+@then(parsers.parse('the {actor} sees no "{control}" button offered'))
+def sees_no_control(desk: Desk, actor: str, control: str) -> None:
     expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(0)
 
 
-@then(parsers.parse("the console's API refuses to let the {actor} {action}"))
-def api_refuses(desk: Desk, actor: str, action: str) -> None:
-    answer = attempt_through_api(desk[actor].context.request, action)
-    assert answer.status == 403, f"{action} through the API answered {answer.status}, not 403: {answer.text()}"
-    assert answer.json()["detail"], "the 403 does not say why"
+@when(parsers.parse("the {actor} asks the console's API to {action}"), target_fixture="api_answer")
+def asks_api_to(desk: Desk, actor: str, action: str) -> APIResponse:
+    return attempt_through_api(desk[actor].api, action)
 
 
 # Another desk ---------------------------------------------------------------------------------------------------
 
-@given(parsers.parse("a {actor} of another desk is signed in"), target_fixture="session")
+@given(parsers.parse("a {actor} of another desk is signed in"))
 def actor_of_another_desk_signed_in(desk: Desk, actor: str, another_account: TradingAccount) -> Session:
     return desk.sign_in(f"{actor} of another desk", account=another_account)
 
 
-@then("the Trading screen shows no order and no position")
-def trading_shows_nothing(trading: TradingPage) -> None:
+@then(parsers.parse("the {actor} sees no order and no position"))
+def sees_nothing(desk: Desk, actor: str) -> None:
+    trading = desk[actor].screen(TradingPage)
     expect(trading.positions.valued).to_be_visible()
     expect(trading.positions.rows).to_have_count(0)
     expect(trading.blotter.rows).to_have_count(0)
     expect(trading.history.rows).to_have_count(0)
 
 
-@then(parsers.parse("the {actor} finds neither that order nor that strategy through the API"))
-def api_finds_nothing(desk: Desk, actor: str, working_order: WorkingOrder, running_strategy: dict[str, Any]) -> None:
-    request = desk[actor].context.request
+@then(parsers.parse("the console's API shows the {actor} neither that order nor that strategy"))
+def api_shows_neither(desk: Desk, actor: str, working_order: WorkingOrder, running_strategy: dict[str, Any]) -> None:
+    request = desk[actor].api
     for what, answer in ((f"order #{working_order.id}", OrdersApi(request).order(working_order.id)),
                          (f"strategy #{running_strategy['id']}", StrategiesApi(request).strategy(running_strategy["id"]))):
         assert answer.status == 404, f"another desk's {what} answered {answer.status}, not 404: {answer.text()}"

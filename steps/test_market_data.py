@@ -7,7 +7,13 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from fixtures.realtime import LiveFigures, Mark, RealtimeProbe, attach_figures, over_budget
+from fixtures.realtime import (
+    LiveFigures,
+    Mark,
+    RealtimeProbe,
+    attach_figures,
+    over_budget,
+)
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl

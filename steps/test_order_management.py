@@ -5,8 +5,9 @@ import re
 
 import allure
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then, when
 
+from fixtures.sessions import Desk
 from pages.live import TextRecorder
 from pages.trading_page import TradingPage
 
@@ -19,81 +20,68 @@ CLOCK = r"\d{2}:\d{2}:\d{2}\.\d{3}"
 STATUS_DEADLINE_S = 15
 
 
-@when(parsers.re(r'the (?P<actor>\w+) submits a (?P<order_type>\w+) ticket to (?P<side>BUY|SELL) "(?P<quantity>[^"]*)" '
-                 r'(?P<instrument>[A-Z]{6}) with the price "(?P<price>[^"]*)"'))
-def actor_submits_ticket(trading: TradingPage, order_type: str, side: str, quantity: str, instrument: str,
+@when(parsers.re(r'the (?P<actor>[a-z ]+) submits a (?P<order_type>\w+) ticket to (?P<side>BUY|SELL) '
+                 r'"(?P<quantity>[^"]*)" (?P<instrument>[A-Z]{6}) with the price "(?P<price>[^"]*)"'))
+def actor_submits_ticket(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
                          price: str) -> None:
-    trading.ticket.place(instrument, side, quantity, order_type, price)
+    desk[actor].screen(TradingPage).ticket.place(instrument, side, quantity, order_type, price)
 
 
 @when(parsers.parse("the {actor} double-clicks Submit Order on a {order_type} order to {side} {quantity} {instrument}"))
-def actor_double_clicks_submit(trading: TradingPage, order_type: str, side: str, quantity: str,
+def actor_double_clicks_submit(desk: Desk, actor: str, order_type: str, side: str, quantity: str,
                                instrument: str) -> None:
-    trading.ticket.fill_in(instrument, side, quantity, order_type)
-    trading.ticket.double_click_submit()
-
-
-@given(parsers.parse("the {actor} has placed a {order_type} order to {side} {quantity} {instrument} at {price}"))
-def actor_has_placed_order(trading: TradingPage, order_type: str, side: str, quantity: str, instrument: str,
-                           price: str) -> None:
-    trading.ticket.place(instrument, side, quantity, order_type, price)
-    expect(trading.blotter.order(quantity, instrument).status).to_have_text("Working")
+    ticket = desk[actor].screen(TradingPage).ticket
+    ticket.fill_in(instrument, side, quantity, order_type)
+    ticket.double_click_submit()
 
 
 @when(parsers.parse("the {actor} cancels the working order for {quantity} {instrument}"))
-def actor_cancels_order(trading: TradingPage, quantity: str, instrument: str) -> None:
-    trading.blotter.cancel(quantity, instrument)
-    expect(trading.blotter.order(quantity, instrument).row).to_have_count(0)
+def actor_cancels_order(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
+    desk[actor].screen(TradingPage).blotter.cancel(quantity, instrument)
 
 
-@then("the order's status showed, one after the other and without a reload:", target_fixture="statuses")
-def status_showed_in_order(status_recorder: TextRecorder, datatable: list[list[str]]) -> list[str]:
+@when(parsers.parse("the {actor} filters the Order History by {status}"))
+def actor_filters_history(desk: Desk, actor: str, status: str) -> None:
+    desk[actor].screen(TradingPage).history.filter_by(status)
+
+
+@then(parsers.parse("the {actor} saw the order's status go, one after the other and without a reload:"),
+      target_fixture="statuses")
+def saw_statuses_in_order(status_recorder: TextRecorder, datatable: list[list[str]]) -> list[str]:
     seen = status_recorder.values_until(SETTLED, deadline_s=STATUS_DEADLINE_S)
     allure.attach(seen.describe(), name="Statuses the page showed, with the time since Submit")
     assert seen.values == datatable[0], f"the page showed {seen.values}, expected {datatable[0]}"
     return datatable[0]
 
 
-@then("the order's timeline gives the time of each of those statuses")
-def timeline_gives_times(trading: TradingPage, statuses: list[str]) -> None:
+@then(parsers.parse("the {actor} sees the time of each of those statuses in the order's timeline"))
+def sees_timeline_times(desk: Desk, actor: str, statuses: list[str]) -> None:
     expected = [re.compile(rf"^{re.escape(status)}\s*{CLOCK}$") for status in statuses]
-    expect(trading.ticket.timeline_steps).to_have_text(expected)
+    expect(desk[actor].screen(TradingPage).ticket.timeline_steps).to_have_text(expected)
 
 
-@then(parsers.re(r"the Order History lists the order for (?P<quantity>[\d,]+) (?P<instrument>[A-Z]{6}) as "
-                 r"(?P<status>\w+) at (?P<fill_price>[\d.]+)"))
-def history_lists_order(trading: TradingPage, quantity: str, instrument: str, status: str, fill_price: str) -> None:
-    order = trading.history.order(quantity, instrument)
-    expect(order.status).to_have_text(status)
-    expect(order.fill_price).to_have_text(fill_price)
+@then(parsers.parse("the {actor} sees the Order History list, newest first:"))
+def sees_history_rows(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    history = desk[actor].screen(TradingPage).history
+    expect(history.rows).to_have_count(len(rows))
+    for index, values in enumerate(rows):
+        expected = dict(zip(header, (desk.with_names(value) for value in values), strict=True))
+        expect(history.cells(index)).to_have_text(history.row_texts(expected))
 
 
-@then(parsers.parse("the Order History, filtered by {status}, lists only the order for {quantity} {instrument}"))
-def filtered_history_lists_only(trading: TradingPage, status: str, quantity: str, instrument: str) -> None:
-    trading.history.filter_by(status)
-    expect(trading.history.rows).to_have_count(1)
-    expect(trading.history.order(quantity, instrument).status).to_have_text(status)
+@then(parsers.parse("the {actor} sees no new order in the Order History"))
+def sees_no_new_order(desk: Desk, actor: str) -> None:
+    trading = desk[actor].screen(TradingPage)
+    expect(trading.history.rows).to_have_count(trading.orders_when_opened)
 
 
-@then("the Order History lists exactly one new order")
-def history_lists_one_new_order(trading: TradingPage) -> None:
+@then(parsers.parse("the {actor} sees exactly one new order in the Order History"))
+def sees_one_new_order(desk: Desk, actor: str) -> None:
+    trading = desk[actor].screen(TradingPage)
     expect(trading.history.rows).to_have_count(trading.orders_when_opened + 1)
 
 
-@then(parsers.parse("the {actor} holds {quantity} {instrument} at an average price of {price}"))
-def actor_holds_position(trading: TradingPage, quantity: str, instrument: str, price: str) -> None:
-    position = trading.positions.position(instrument)
-    expect(position.quantity).to_have_text(quantity)
-    expect(position.average_price).to_have_text(price)
-
-
-@then(parsers.parse("the unrealized P&L of the {instrument} position is {amount}"))
-def unrealized_pnl_is(trading: TradingPage, instrument: str, amount: str) -> None:
-    expect(trading.positions.position(instrument).unrealized_pnl).to_have_text(amount)
-
-
-@then("no order has been created")
-def no_order_created(trading: TradingPage) -> None:
-    before = trading.orders_when_opened
-    trading.open()  # what the console has stored, not what the page happens to show
-    expect(trading.history.rows).to_have_count(before)
+@then(parsers.parse("the {actor} sees the order for {quantity} {instrument} Working among the open orders"))
+def sees_order_working(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
+    expect(desk[actor].screen(TradingPage).blotter.order(quantity, instrument).status).to_have_text("Working")

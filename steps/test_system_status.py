@@ -7,6 +7,7 @@ import allure
 from playwright.sync_api import expect
 from pytest_bdd import parsers, scenarios, then, when
 
+from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.system_status_page import SystemStatusPage
@@ -16,38 +17,44 @@ scenarios("system-status.feature")
 HEALTH_BY_COLOUR = {"green": "healthy", "red": "unhealthy"}
 LATENCY = re.compile(r"^\d+(\.\d+)? ms$")
 HEARTBEAT = re.compile(r"^\d+(\.\d+)? s ago$")
+COMPONENTS = 5  # the test plan's five components
 
 
-@then("the dashboard shows these components in green:")
-def dashboard_shows_components(dashboard: SystemStatusPage, datatable: list[list[str]]) -> None:
-    _, *rows = datatable
-    expect(dashboard.component_names).to_have_text([name for name, _ in rows])
-    for name, state in rows:
-        dashboard_shows_component(dashboard, name, state, "green")
-
-
-@then(parsers.parse('the dashboard shows {name} as "{state}" in {colour}'))
-def dashboard_shows_component(dashboard: SystemStatusPage, name: str, state: str, colour: str) -> None:
+def expect_component(dashboard: SystemStatusPage, name: str, state: str, colour: str) -> None:
     component = dashboard.component(name)
     expect(component.state).to_have_text(state)
     expect(component.indicator).to_have_attribute("data-health", HEALTH_BY_COLOUR[colour])
 
 
-@then("every component shows its latency and its last heartbeat")
-def components_show_metrics(dashboard: SystemStatusPage) -> None:
-    for name in dashboard.component_names.all_inner_texts():
-        component = dashboard.component(name)
-        expect(component.latency).to_have_text(LATENCY)
-        expect(component.heartbeat).to_have_text(HEARTBEAT)
+@then(parsers.parse("the {actor} sees these components in green:"))
+def sees_components(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
+    _, *rows = datatable
+    expect(dashboard.component_names).to_have_text([name for name, _ in rows])
+    for name, state in rows:
+        expect_component(dashboard, name, state, "green")
 
 
-@then("the dashboard reports all systems operational")
-def dashboard_reports_operational(dashboard: SystemStatusPage) -> None:
-    expect(dashboard.overall_health).to_have_text("All systems operational")
+@then(parsers.parse('the {actor} sees {name} as "{state}" in {colour}'))
+def sees_component(desk: Desk, actor: str, name: str, state: str, colour: str) -> None:
+    expect_component(desk[actor].screen(SystemStatusPage), name, state, colour)
 
 
-@then("the status refreshes at least once a second without a reload")
-def status_refreshes_every_second(dashboard: SystemStatusPage, suite: SuiteConfig) -> None:
+@then(parsers.parse("the {actor} sees every component's latency and last heartbeat"))
+def sees_component_metrics(desk: Desk, actor: str) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
+    expect(dashboard.latencies).to_have_text([LATENCY] * COMPONENTS)
+    expect(dashboard.heartbeats).to_have_text([HEARTBEAT] * COMPONENTS)
+
+
+@then(parsers.parse('the {actor} sees the platform reported as "{overall}"'))
+def sees_overall_health(desk: Desk, actor: str, overall: str) -> None:
+    expect(desk[actor].screen(SystemStatusPage).overall_health).to_have_text(overall)
+
+
+@then(parsers.parse("the {actor} sees the status refreshed at least once a second, without a reload"))
+def sees_status_refreshed(desk: Desk, actor: str, suite: SuiteConfig) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
     budget_ms = suite.budgets.status_refresh_interval_s * 1000
     refreshes = 4
     intervals = dashboard.refresh_intervals_ms(refreshes, deadline_s=refreshes * budget_ms / 1000 + 1)
@@ -56,8 +63,9 @@ def status_refreshes_every_second(dashboard: SystemStatusPage, suite: SuiteConfi
     assert max(intervals) <= budget_ms, f"a refresh took {max(intervals):.0f} ms, over the {budget_ms:.0f} ms budget"
 
 
-@then("the dashboard was ready within its response-time budget")
-def dashboard_ready_within_budget(dashboard: SystemStatusPage, suite: SuiteConfig) -> None:
+@then(parsers.parse("the {actor} saw the System Status screen ready within its response-time budget"))
+def saw_screen_ready_in_time(desk: Desk, actor: str, suite: SuiteConfig) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
     budget = suite.budgets.status_page_ready_s
     allure.attach(f"{dashboard.seconds_until_ready:.3f} s (budget {budget} s)", name="Time until the dashboard was ready")
     assert dashboard.seconds_until_ready is not None and dashboard.seconds_until_ready <= budget, (
