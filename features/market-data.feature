@@ -1,45 +1,72 @@
 @market_data
 Feature: Real-time market data
-  A trader keeps the quotes board open while trading (test plan, scenario 6). Every quote moves in real time, and
-  the browser itself measures each instrument's update rate, the age of its last update and the time from the
-  console's tick to the screen, against the budgets in playwright.config.py: by default more than one update a
-  second, a last update less than a second ago, and 95 % of ticks on screen within 100 ms. An instrument without a
-  tick for more than 2 seconds is flagged stale, and so is every quote while the connection is down.
+  A trader keeps the Market Data screen open while trading (test plan, scenario 6). Every quote moves in real time,
+  and the browser itself measures each instrument's update rate, the age of its last update and the time from the
+  console's tick to the screen, against the real-time budgets: by default more than one update a second, a last
+  update less than a second ago, and 95 % of ticks on screen within 100 ms. An instrument without a tick for more
+  than 2 seconds is flagged stale, and so is every quote while the connection is down. A pip is 0.0001, and 0.01 for
+  a pair quoted in yen.
 
   Background:
     Given a trader is signed in
 
   Scenario: The four majors update in real time within the real-time budgets
-    When the trader opens the Market Data page
-    Then the data source is shown as "Connected" with the feed's update rate
-    And the board quotes EURUSD, GBPUSD, USDJPY and AUDUSD with bid, ask, spread and change
-    And no quote on the board is flagged stale
+    When the trader opens the Market Data screen
+    Then the trader sees the data source "Connected" with the feed's update rate
+    And the trader sees EURUSD, GBPUSD, USDJPY and AUDUSD quoted with bid, ask, spread and change
+    And the trader sees no quote flagged stale
     When the trader watches EURUSD, GBPUSD, USDJPY and AUDUSD for 10 seconds
-    Then each of them updates more often than the update-rate budget
-    And each of them was last updated within the last-update budget
-    And their ticks reach the screen within the latency budget
+    Then the trader saw each of them update more often than the update-rate budget
+    And the trader saw each of them last updated within the last-update budget
+    And the trader saw their ticks reach the screen within the latency budget
+
+  @controlled_market
+  Scenario Outline: A quote shows its bid, ask and spread in the instrument's decimals and pips
+    Given <instrument> is quoted at <bid> / <ask>
+    When the trader opens the Market Data screen
+    Then the trader sees <instrument> quoted at <bid> / <ask> with a spread of <spread>
+
+    Examples:
+      | instrument | bid     | ask     | spread    |
+      | EURUSD     | 1.09120 | 1.09130 | 1.0 pips  |
+      | GBPUSD     | 1.26310 | 1.26325 | 1.5 pips  |
+      | USDJPY     | 151.950 | 151.962 | 1.2 pips  |
+      | EURGBP     | 0.85380 | 0.85392 | 1.2 pips  |
 
   Scenario Outline: Filtering the board by currency shows only the pairs that trade it
-    Given the trader has the Market Data page open
+    Given the trader has the Market Data screen open
     When the trader filters the board by the currency <currency>
-    Then the board lists exactly <instruments>
+    Then the trader sees the board list exactly <instruments>
 
     Examples:
       | currency | instruments                                               |
       | JPY      | USDJPY                                                    |
       | GBP      | GBPUSD and EURGBP                                         |
+      | EUR      | EURUSD and EURGBP                                         |
       | USD      | EURUSD, GBPUSD, USDJPY, AUDUSD, USDCHF, USDCAD and NZDUSD |
 
   Scenario Outline: Searching the board for an instrument narrows it to the matches
-    Given the trader has the Market Data page open
+    Given the trader has the Market Data screen open
     When the trader searches the board for "<text>"
-    Then the board lists exactly <instruments>
+    Then the trader sees the board list exactly <instruments>
 
     Examples:
       | text    | instruments       |
       | aud     | AUDUSD            |
       | usdc    | USDCHF and USDCAD |
       | EUR/GBP | EURGBP            |
+
+  Scenario Outline: The currency filter and the search narrow the board together
+    Given the trader has the Market Data screen open
+    When the trader filters the board by the currency <currency>
+    And the trader searches the board for "<text>"
+    Then <outcome>
+
+    Examples:
+      | currency | text | outcome                                                   |
+      | USD      | cad  | the trader sees the board list exactly USDCAD             |
+      | EUR      | gbp  | the trader sees the board list exactly EURGBP             |
+      | JPY      | eur  | the trader sees the board say that no instrument matches |
 
   @controlled_market
   Scenario Outline: Sorting the board by a column, both ways
@@ -53,9 +80,9 @@ Feature: Real-time market data
       | USDCAD     | 1.35620 | 1.35636 |
       | NZDUSD     | 0.60330 | 0.60348 |
       | EURGBP     | 0.85380 | 0.85392 |
-    And the trader has the Market Data page open
+    And the trader has the Market Data screen open
     When the trader sorts the board by <column>, <direction>
-    Then the board is in <direction> order of <column>
+    Then the trader sees the board in <direction> order of <column>
 
     Examples:
       | column      | direction  |
@@ -74,18 +101,18 @@ Feature: Real-time market data
 
   @controlled_market
   Scenario: An instrument without ticks is flagged stale until its next tick
-    Given the trader has the Market Data page open
+    Given the trader has the Market Data screen open
     When the feed stops quoting EURUSD
-    Then EURUSD is flagged stale
-    And GBPUSD, USDJPY and AUDUSD are still shown live
+    Then the trader sees EURUSD flagged stale 2 seconds after its last tick, not before
+    And the trader sees GBPUSD, USDJPY and AUDUSD still live
     When the feed quotes EURUSD again
-    Then EURUSD is shown live again
+    Then the trader sees EURUSD live again
 
   @controlled_market
   Scenario: After a dropped connection the board reconnects and prices move again
-    Given the trader has the Market Data page open
+    Given the trader has the Market Data screen open
     When the console drops the trader's connection for 2 seconds
-    Then the board shows that it is reconnecting
-    And the board is live again without a reload
-    And no quote was shown as live while the board was reconnecting
-    And prices of EURUSD, GBPUSD, USDJPY and AUDUSD move again
+    Then the trader sees the board reconnecting
+    And the trader sees the board live again, without a reload
+    And the trader saw no quote shown as live while the board was reconnecting
+    And the trader sees the prices of EURUSD, GBPUSD, USDJPY and AUDUSD move again

@@ -105,9 +105,9 @@ Feature: Strategy management
     And the trader has the Strategies screen open
     When the trader stops "London Session Reversion"
     Then the trader sees "London Session Reversion" no longer under Active Strategies
-    And the trader sees "London Session Reversion" listed as Stopped by the trader
+    And the trader sees "London Session Reversion" listed as Stopped: "Stopped by the trader"
     When the trader reloads the Strategies screen
-    Then the trader sees "London Session Reversion" listed as Stopped by the trader
+    Then the trader sees "London Session Reversion" listed as Stopped: "Stopped by the trader"
 
   Scenario: A stopped strategy can be deployed again
     Given the trader has a stopped strategy named "Tokyo Breakout"

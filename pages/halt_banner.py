@@ -1,6 +1,7 @@
 """The halted banner every section page carries while the account's trading is halted, and timing its arrival."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -14,6 +15,13 @@ class HaltedBanner:
         self.page = page
         self.banner = page.get_by_test_id("trading-halted-banner")
         self.details = self.banner.get_by_test_id("halt-details")
+
+    @staticmethod
+    def reading(details: re.Pattern[str]) -> re.Pattern[str]:
+        """The whole banner's text when its who-and-when part reads `details` (a pattern of the whole part)."""
+        inner = details.pattern.removeprefix(r"^\s*").removesuffix(r"\s*$")
+        return re.compile(rf"^\s*Trading halted\.\s*{inner}\s*New orders are rejected until a risk manager resumes "
+                          r"trading\.\s*$")
 
     def record_appearance(self) -> AppearanceRecorder:
         return AppearanceRecorder(self.banner).start()

@@ -23,6 +23,13 @@ class LimitsEditor:
         """The editor's field labelled "Max Position Size" or "Daily Loss Limit"."""
         return self.form.get_by_label(label, exact=True)
 
+    def split_message(self, message: str) -> tuple[str, str]:
+        """A refusal as the desk writes it, "Max Position Size must be greater than 0 units": field and rule."""
+        for label in ("Max Position Size", "Daily Loss Limit"):
+            if message.startswith(label + " "):
+                return label, message[len(label) + 1:]
+        raise ValueError(f"{message!r} names neither Max Position Size nor Daily Loss Limit first")
+
     def set(self, values: dict[str, str]) -> None:
         """Open the editor, type each value (by field label) as the desk writes it, and save."""
         self.edit_button.click()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
@@ -11,18 +10,6 @@ from pages.order_ticket import OrderTicket
 from pages.portfolio_overview import PortfolioOverview
 from pages.portfolio_positions import PortfolioPositions
 from pages.position_details import PositionDetails
-from pages.positions_panel import PositionFigures
-
-
-@dataclass(frozen=True)
-class PortfolioFigures:
-    """What the Portfolio screen showed at one moment, as texts: to compare with what other screens show."""
-
-    total_value: str
-    cash_balance: str
-    open_positions: str
-    unrealized_pnl: str
-    positions: list[PositionFigures]
 
 
 class PortfolioPage:
@@ -71,10 +58,3 @@ class PortfolioPage:
 
     def add_position(self) -> None:
         self.ticket.new_order_button.click()
-
-    def read_figures(self) -> PortfolioFigures:
-        """The overview and the positions as shown now (read once the screen is open)."""
-        overview = self.overview
-        return PortfolioFigures(overview.total_value.inner_text(), overview.cash_balance.inner_text(),
-                                overview.open_positions.inner_text(), overview.unrealized_pnl.inner_text(),
-                                self.positions.read_positions())

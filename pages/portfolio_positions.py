@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Locator, Page
 
 from pages.position_dialogs import CloseDialog, ResizeDialog
-from pages.positions_panel import PositionFigures, PositionRow, read_positions
+from pages.positions_panel import PositionRow
 
 
 class PortfolioPositionRow(PositionRow):
@@ -44,9 +44,6 @@ class PortfolioPositions:
     def column(self, name: str) -> Locator:
         """Every cell of a column, top to bottom."""
         return self.instruments if name == "instrument" else self.table.get_by_test_id(self.COLUMNS[name])
-
-    def read_positions(self) -> list[PositionFigures]:
-        return read_positions(self.page, self.table)
 
     def wait_until_holds(self, instrument: str, quantity: float) -> None:
         """Wait until the table shows the position at `quantity` (no row for a flat one)."""

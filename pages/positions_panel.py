@@ -1,30 +1,7 @@
 """The positions of the account on the Trading screen: cash, equity and P&L, and one row per open position."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from playwright.sync_api import Locator, Page
-
-
-@dataclass(frozen=True)
-class PositionFigures:
-    """One position as a screen shows it: the texts of its cells."""
-
-    instrument: str
-    quantity: str
-    average_price: str
-    mark: str
-    unrealized_pnl: str
-
-
-def read_positions(page: Page, table: Locator) -> list[PositionFigures]:
-    """The positions a table shows, in its order (a screen showing the same cell test ids as the Trading screen)."""
-    rows = table.get_by_role("row").filter(has=page.get_by_role("rowheader"))
-    return [PositionFigures(row.get_by_role("rowheader").inner_text().strip(),
-                            *(row.get_by_test_id(test_id).inner_text().strip() for test_id in
-                              ("position-quantity", "position-average-price", "position-mark",
-                               "position-unrealized-pnl")))
-            for row in rows.all()]
 
 
 class PositionRow:
@@ -38,6 +15,17 @@ class PositionRow:
 
 
 class PositionsPanel:
+    # The table's columns as the desk names them, and the test id of the cells (the instrument is the row header).
+    COLUMNS = {
+        "quantity": "position-quantity",
+        "average price": "position-average-price",
+        "mark": "position-mark",
+        "unrealized P&L": "position-unrealized-pnl",
+        "realized P&L": "position-realized-pnl",
+    }
+    FIGURES = {"Cash": "account-cash", "Equity": "account-equity", "Unrealized P&L": "account-unrealized-pnl",
+               "Realized P&L": "account-realized-pnl"}
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.table = page.get_by_role("table", name="Positions")
@@ -46,11 +34,17 @@ class PositionsPanel:
         self.unrealized_pnl = page.get_by_test_id("account-unrealized-pnl")
         self.realized_pnl = page.get_by_test_id("account-realized-pnl")
         self.rows = self.table.get_by_role("row").filter(has=page.get_by_role("rowheader"))
+        self.instruments = self.table.get_by_role("rowheader")
         self.valued = self.cash.filter(has_not_text="—")  # the account's valuation has arrived
 
     def position(self, instrument: str) -> PositionRow:
         header = self.page.get_by_role("rowheader", name=instrument, exact=True)
         return PositionRow(self.table.get_by_role("row").filter(has=header))
 
-    def read_positions(self) -> list[PositionFigures]:
-        return read_positions(self.page, self.table)
+    def column(self, name: str) -> Locator:
+        """Every cell of a column, top to bottom."""
+        return self.instruments if name == "instrument" else self.table.get_by_test_id(self.COLUMNS[name])
+
+    def figure(self, name: str) -> Locator:
+        """An account figure by its label: "Cash", "Equity", "Unrealized P&L", "Realized P&L"."""
+        return self.page.get_by_test_id(self.FIGURES[name])

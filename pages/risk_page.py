@@ -8,6 +8,7 @@ from playwright.sync_api import Locator, Page
 
 from pages.confirm_dialog import ConfirmDialog
 from pages.limits_editor import LimitsEditor
+from pages.live import text_change_intervals_ms
 from pages.navigation import NavigationBar
 
 # The metrics as the screen labels them, and the test id of each figure.
@@ -17,6 +18,7 @@ METRICS = {"Portfolio Value": "risk-portfolio-value", "Daily P&L": "risk-daily-p
 
 class RiskPage:
     PATH = "/risk"
+    ALERT_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}$")  # a risk alert's time of day
     ADDRESS = re.compile(r"/risk$")  # the address bar once the screen is shown
 
     def __init__(self, page: Page) -> None:
@@ -35,7 +37,8 @@ class RiskPage:
         self.alert_times = self.alerts.get_by_test_id("risk-alert-time")
         self.no_alerts = page.get_by_test_id("no-risk-alerts")
         self._live = NavigationBar(page).connection_state.filter(has_text="Live")
-        self._loaded = page.get_by_test_id("risk-var-note").filter(has_not_text="Loading")
+        self.var_note = page.get_by_test_id("risk-var-note")
+        self._loaded = self.var_note.filter(has_not_text="Loading")
 
     def metric(self, name: str) -> Locator:
         """A figure by the name the screen gives it: "Portfolio Value", "Daily P&L", "Max Drawdown", ..."""
@@ -53,6 +56,11 @@ class RiskPage:
     def reload(self) -> None:
         self.page.reload()
         self._wait_until_ready()
+
+    def equity_sample_intervals_ms(self, samples: int, deadline_s: float) -> list[float]:
+        """Watch the VaR note, which counts the equity returns recorded, until the risk engine has recorded `samples`
+        more of the account's equity (or the deadline passes); the intervals, as `text_change_intervals_ms`."""
+        return text_change_intervals_ms(self.var_note, samples, deadline_s)
 
     def trigger_emergency_stop(self) -> ConfirmDialog:
         """Press Emergency Stop; the confirm dialog it opens decides."""

@@ -54,7 +54,7 @@ CATALOGUE: tuple[Fault, ...] = (
         "slow_status_snapshot",
         "system_status",
         "The status snapshot API answers after 2.5 s, so the dashboard is not ready within its 2 s budget.",
-        ("The dashboard is ready within its response-time budget",),
+        ("The System Status screen is ready within its response-time budget",),
     ),
     # Strategy management (scenario 2 of the test plan)
     Fault(
@@ -107,14 +107,14 @@ CATALOGUE: tuple[Fault, ...] = (
         "strategy_management",
         "Stop halts the simulation and the page shows Stopped, but the new status is never written: after a reload the "
         "strategy says Running again.",
-        ("Stopping a running strategy takes it out of the simulation",),
+        ("Stopping a running strategy takes it out of the simulation, for good",),
     ),
     # Signing in and out
     Fault(
         "session_cookie_wrong_path",
         "authentication",
         "The session cookie is scoped to /api, so after signing in every page sends the user back to login.",
-        ("Signing in lands on the System Status dashboard",),
+        ("Signing in lands on the System Status screen",),
     ),
     Fault(
         "wrong_password_silent",
@@ -132,7 +132,7 @@ CATALOGUE: tuple[Fault, ...] = (
         "anonymous_access",
         "authentication",
         "A development fallback left on: requests without a session are served as the console's first user.",
-        ("A protected page without a session leads to the sign-in page",),
+        ("A protected screen without a session leads to the sign-in screen",),
     ),
     # Order management (scenario 3 of the test plan)
     Fault(
@@ -178,7 +178,7 @@ CATALOGUE: tuple[Fault, ...] = (
         "cancel_acknowledged_not_applied",
         "order_management",
         "A cancel is acknowledged on screen but never reaches the book: the order keeps working and fills later.",
-        ("A working LIMIT order fills when the price reaches it, and a cancelled one does not",),
+        ("A cancelled working order never fills, and the history says so",),
     ),
 )
 
@@ -213,7 +213,7 @@ CATALOGUE += (
         "login_throttling_missing",
         "access_control",
         "Failed sign-ins are never counted: a password can be guessed at full speed, no 429, no lockout.",
-        ("Ten wrong passwords lock that account's sign-in until the lockout ends",),
+        ("Wrong passwords up to the limit leave the password working, one more locks it",),
     ),
     Fault(
         "signout_leaves_server_session",
@@ -335,7 +335,7 @@ CATALOGUE += (
         "risk_management",
         "The Risk screen's Portfolio Value is read from the wrong field of the valuation: it shows the cash balance, "
         "not the equity, so it disagrees with the positions as soon as the account holds one.",
-        ("The risk metrics agree with the account's positions at the current prices",),
+        ("The risk metrics of a long or short position, after a gain or a loss",),
     ),
     Fault(
         "drawdown_from_starting_cash",
@@ -349,7 +349,7 @@ CATALOGUE += (
         "risk_management",
         "Saving the limits answers with the values sent and the screen shows them, but nothing is written: after a "
         "reload the old limits are back, and the order check never used the new ones.",
-        ("The seed's limits are saved and enforced on the next order",),
+        ("The test plan's limits are saved and kept",),
     ),
     Fault(
         "limit_zero_accepted",
@@ -361,7 +361,7 @@ CATALOGUE += (
         "loss_limit_alert_without_halt",
         "risk_management",
         "The risk engine raises the daily-loss alert, but does not halt trading: the desk can keep adding to its loss.",
-        ("A loss beyond the daily loss limit halts trading with an alert",),
+        ("A loss of exactly the daily loss limit halts trading with an alert",),
     ),
     Fault(
         "emergency_stop_cancel_still_stops",
@@ -374,13 +374,13 @@ CATALOGUE += (
         "risk_management",
         "The halt is enforced only by the screens: the order API and the engine's risk check ignore it, so an order "
         "sent straight to the API is accepted and fills.",
-        ("A confirmed Emergency Stop halts all trading of the account",),
+        ("A halted account can place no order, neither on the Trading screen nor through the API",),
     ),
     Fault(
         "halt_leaves_working_orders",
         "risk_management",
         "The Emergency Stop halts new orders but never cancels the open ones: a working order stays in the book.",
-        ("A confirmed Emergency Stop halts all trading of the account",),
+        ("A halt cancels working orders, stops strategies and keeps positions", "The halt survives a restart of the console"),
     ),
     Fault(
         "halt_not_pushed",
@@ -395,20 +395,20 @@ CATALOGUE += (
         "risk_management",
         "A clean-up meant for scratch databases runs at every start and clears every account's halt flag: a restart "
         "of the console quietly resumes trading.",
-        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+        ("The halt survives a restart of the console",),
     ),
     Fault(
         "trader_can_resume",
         "risk_management",
         "The resume API checks for a trading role instead of the risk manager role: a trader can lift the halt.",
-        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+        ("A trader cannot resume trading",),
     ),
     Fault(
         "resume_revives_cancelled_orders",
         "risk_management",
         "Resuming trading restores the book as it was before the halt: the orders the Emergency Stop cancelled are "
         "put back to work.",
-        ("The halt survives a restart; only a risk manager resumes trading, and nothing comes back",),
+        ("Resuming trading reaches every open screen of the account and revives nothing",),
     ),
     Fault(
         "working_orders_lost_on_restart",
@@ -431,8 +431,7 @@ CATALOGUE += (
         "The Portfolio screen adds up its Total Portfolio Value as cash plus unrealized P&L, leaving out what the open "
         "positions cost, so it disagrees with the account's equity.",
         ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
-         "The Portfolio and Trading screens agree on positions and P&L",
-         "The Risk Management screen values the portfolio as the Portfolio screen does"),
+         "The Portfolio, Risk Management and Trading screens agree on the portfolio"),
     ),
     Fault(
         "portfolio_overview_frozen",
@@ -445,7 +444,7 @@ CATALOGUE += (
         "close_leaves_residual",
         "portfolio_monitoring",
         "Close rounds the closing order down to whole lots of 1,000 units, so a position of 12,500 leaves 500 open.",
-        ("Closing a position flattens it with a market order",),
+        ("Closing a long or a short position flattens it with a market order",),
     ),
     Fault(
         "resize_orders_target",

@@ -364,7 +364,8 @@ class RiskEngine:
         if orders.trading_halted(self.db, account_id):
             return
         limit = limits_of(self.db, account_id)["daily_loss_limit"]
-        daily = equity - positions.day_start_equity(self.db, self.console.feed.quotes, account_id)
+        # Money is compared to the cent: a loss of exactly the limit reaches it, whatever the floating point says.
+        daily = round(equity - positions.day_start_equity(self.db, self.console.feed.quotes, account_id), 2)
         if daily > -limit:
             return
         key = (account_id, positions.utc_day())

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import APIRequestContext, APIResponse, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.console_server import ConsoleUnderTest
@@ -14,13 +14,17 @@ from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
+from pages.controls import OfferedControls
 from pages.live import TextRecorder
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
 from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
+from pages.risk_api import RiskApi
+from pages.risk_page import RiskPage
 from pages.screens import SCREENS
 from pages.strategies_api import StrategiesApi
+from pages.strategies_page import StrategiesPage
 from pages.strategy_form import StrategyDraft
 from pages.trading_page import TradingPage
 
@@ -193,9 +197,94 @@ def sees_position_pnl(desk: Desk, actor: str, instrument: str, mark: str, pnl: s
     expect(position.unrealized_pnl).to_have_text(pnl)
 
 
+@then(parsers.parse("the {actor} sees the positions:"))
+def sees_positions(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    positions = desk[actor].shown().positions
+    for column, values in zip(header, zip(*rows, strict=True), strict=True):
+        expect(positions.column(column)).to_have_text(list(values))
+
+
+@then(parsers.re(rf"the {ACTOR} sees no {INSTRUMENT} position"))
+def sees_no_position(desk: Desk, actor: str, instrument: str) -> None:
+    expect(desk[actor].shown().positions.position(instrument).row).to_have_count(0)
+
+
+@then(parsers.parse("the {actor} sees the account figures:"))
+def sees_account_figures(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    positions = desk[actor].screen(TradingPage).positions
+    for name, value in datatable:
+        expect(positions.figure(name)).to_have_text(value)
+
+
+@then(parsers.parse('the {actor} sees the order for {quantity} {instrument} in the Order History as {status}: '
+                    '"{reason}"'))
+def sees_order_in_history(desk: Desk, actor: str, quantity: str, instrument: str, status: str, reason: str) -> None:
+    order = desk[actor].screen(TradingPage).history.order(quantity, instrument)
+    expect(order.status).to_have_text(status)
+    expect(order.reason).to_have_text(desk.expected_text(reason))
+
+
+@then(parsers.parse("the {actor} sees the order for {quantity} {instrument} Working among the open orders"))
+def sees_order_working(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
+    expect(desk[actor].screen(TradingPage).blotter.order(quantity, instrument).status).to_have_text("Working")
+
+
+@then(parsers.parse("the {actor} sees the risk metrics:"))
+def sees_risk_metrics(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    risk = desk[actor].screen(RiskPage)
+    for name, value in datatable:
+        expect(risk.metric(name)).to_have_text(value)
+
+
+# Controls and the API -------------------------------------------------------------------------------------------
+
+def attempt_through_api(request: APIRequestContext, action: str) -> APIResponse:
+    """What each action sends to the console's API, as the screen's control would."""
+    attempts = {
+        "place an order": lambda: OrdersApi(request).submit("EURUSD", "BUY", 10_000),
+        "add a position": lambda: OrdersApi(request).submit("GBPUSD", "BUY", 10_000),
+        "create a strategy": lambda: StrategiesApi(request).submit(A_BUSY_STRATEGY),
+        "edit the limits": lambda: RiskApi(request).save_limits(50_000, 2_000),
+        "trigger the Emergency Stop": lambda: RiskApi(request).request_emergency_stop(),
+        "resume trading": lambda: RiskApi(request).resume(),
+    }
+    return attempts[action]()
+
+
+@when(parsers.parse("the {actor} asks the console's API to {action}"), target_fixture="api_answer")
+def asks_api_to(desk: Desk, actor: str, action: str) -> APIResponse:
+    return attempt_through_api(desk[actor].api, action)
+
+
+@then(parsers.re(r'the console answers (?P<status>\d{3})(?: "(?P<detail>[^"]+)")?'))
+def console_answers(api_answer: APIResponse, status: str, detail: str | None) -> None:
+    assert api_answer.status == int(status), f"the console answered {api_answer.status}: {api_answer.text()}"
+    said = api_answer.json().get("detail")
+    assert said, f"the {status} answer does not say why: {api_answer.text()}"
+    assert detail is None or detail in said, f"the {status} answer says {said!r}, not {detail!r}"
+
+
+@then(parsers.parse('the {actor} sees the "{control}" button offered'))
+def sees_control(desk: Desk, actor: str, control: str) -> None:
+    expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(1)
+
+
+@then(parsers.parse('the {actor} sees no "{control}" button offered'))
+def sees_no_control(desk: Desk, actor: str, control: str) -> None:
+    expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(0)
+
+
 # Strategies -------------------------------------------------------------------------------------------------------
 
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
 def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
     api = StrategiesApi(desk[actor].api)
     return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+
+
+@then(parsers.parse('the {actor} sees "{name}" listed as Stopped: "{reason}"'))
+def sees_strategy_stopped(desk: Desk, actor: str, name: str, reason: str) -> None:
+    row = desk[actor].screen(StrategiesPage).strategy(name)
+    expect(row.status).to_have_text("Stopped")
+    expect(row.stop_reason).to_have_text(desk.expected_text(reason))

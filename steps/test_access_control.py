@@ -6,22 +6,20 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import APIRequestContext, APIResponse, Cookie, expect
+from playwright.sync_api import APIResponse, Cookie, expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.accounts import TradingAccount
 from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.account_api import AccountApi
-from pages.controls import OfferedControls
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
 from pages.orders_api import OrdersApi
-from pages.risk_api import RiskApi
 from pages.strategies_api import StrategiesApi
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
-from steps.conftest import A_BUSY_STRATEGY, WorkingOrder
+from steps.conftest import WorkingOrder
 
 scenarios("access-control.feature")
 
@@ -123,14 +121,6 @@ def cross_origin_sign_out(desk: Desk, actor: str) -> APIResponse:
     return desk[actor].api.post("/logout", headers={"Origin": OTHER_WEBSITE}, max_redirects=0)
 
 
-@then(parsers.re(r'the console answers (?P<status>\d{3})(?: "(?P<detail>[^"]+)")?$'))
-def console_answers(api_answer: APIResponse, status: str, detail: str | None) -> None:
-    assert api_answer.status == int(status), f"the console answered {api_answer.status}: {api_answer.text()}"
-    said = api_answer.json().get("detail")
-    assert said, f"the {status} answer does not say why: {api_answer.text()}"
-    assert detail is None or detail in said, f"the {status} answer says {said!r}, not {detail!r}"
-
-
 @given(parsers.parse('the {actor}\'s display name is "{name}"'))
 def display_name_is(desk: Desk, actor: str, name: str, console_control: TestControl) -> None:
     console_control.rename_user(desk.user_for(actor).email, name)
@@ -139,30 +129,6 @@ def display_name_is(desk: Desk, actor: str, name: str, console_control: TestCont
 @then(parsers.parse('the {actor} sees the name "{name}" in the navigation bar, as text'))
 def sees_name_as_text(desk: Desk, actor: str, name: str) -> None:
     expect(desk[actor].screen(NavigationBar).signed_in_user).to_contain_text(name)
-
-
-# Roles ----------------------------------------------------------------------------------------------------------
-
-def attempt_through_api(request: APIRequestContext, action: str) -> APIResponse:
-    """What each action of the roles table sends to the console's API, as the screen's control would."""
-    attempts = {
-        "place an order": lambda: OrdersApi(request).submit("EURUSD", "BUY", 10_000),
-        "add a position": lambda: OrdersApi(request).submit("GBPUSD", "BUY", 10_000),
-        "create a strategy": lambda: StrategiesApi(request).submit(A_BUSY_STRATEGY),
-        "edit the limits": lambda: RiskApi(request).save_limits(50_000, 2_000),
-        "trigger the Emergency Stop": lambda: RiskApi(request).request_emergency_stop(),
-    }
-    return attempts[action]()
-
-
-@then(parsers.parse('the {actor} sees no "{control}" button offered'))
-def sees_no_control(desk: Desk, actor: str, control: str) -> None:
-    expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(0)
-
-
-@when(parsers.parse("the {actor} asks the console's API to {action}"), target_fixture="api_answer")
-def asks_api_to(desk: Desk, actor: str, action: str) -> APIResponse:
-    return attempt_through_api(desk[actor].api, action)
 
 
 # Another desk ---------------------------------------------------------------------------------------------------

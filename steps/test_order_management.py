@@ -80,8 +80,3 @@ def sees_no_new_order(desk: Desk, actor: str) -> None:
 def sees_one_new_order(desk: Desk, actor: str) -> None:
     trading = desk[actor].screen(TradingPage)
     expect(trading.history.rows).to_have_count(trading.orders_when_opened + 1)
-
-
-@then(parsers.parse("the {actor} sees the order for {quantity} {instrument} Working among the open orders"))
-def sees_order_working(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
-    expect(desk[actor].screen(TradingPage).blotter.order(quantity, instrument).status).to_have_text("Working")

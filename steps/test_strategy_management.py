@@ -154,10 +154,3 @@ def sees_live_again(desk: Desk, actor: str, suite: SuiteConfig) -> None:
 @then(parsers.parse('the {actor} sees "{name}" no longer under Active Strategies'))
 def sees_no_longer_active(desk: Desk, actor: str, name: str) -> None:
     expect(desk[actor].screen(StrategiesPage).active_strategy(name).row).to_have_count(0)
-
-
-@then(parsers.parse('the {actor} sees "{name}" listed as Stopped by the {stopper}'))
-def sees_stopped_by(desk: Desk, actor: str, name: str, stopper: str) -> None:
-    row = desk[actor].screen(StrategiesPage).strategy(name)
-    expect(row.status).to_have_text("Stopped")
-    expect(row.stop_reason).to_have_text(f"Stopped by {desk[stopper].user.display_name}")

@@ -4,7 +4,12 @@ from __future__ import annotations
 import pytest
 
 from reference_app.feed import Quote
-from reference_app.simulation import AVERAGE_TICKS, Fill, SimulatedStrategy, usd_per_unit
+from reference_app.simulation import (
+    AVERAGE_TICKS,
+    Fill,
+    SimulatedStrategy,
+    usd_per_unit,
+)
 
 
 def quote(instrument: str, bid: float, ask: float, ts: float = 0.0) -> Quote:

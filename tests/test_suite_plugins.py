@@ -14,8 +14,8 @@ import pytest
 
 from fixtures.console_server import free_port
 from fixtures.engines import _camel
-from fixtures.sharding import parse_shard, shard_of
 from fixtures.settings import load_config_file
+from fixtures.sharding import parse_shard, shard_of
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_IDS = [f"steps/test_x.py::test_{n}[{engine}]" for n in range(200) for engine in ("chromium", "firefox")]
