@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from playwright.sync_api import JSHandle, Locator, Page
 
@@ -33,7 +34,7 @@ def text_change_intervals_ms(locator: Locator, changes: int, deadline_s: float) 
     """
     seen = locator.evaluate(_WATCH_TEXT_CHANGES, [changes, deadline_s * 1000])
     marks = [seen["started"], *seen["times"]]
-    return [later - earlier for earlier, later in zip(marks, marks[1:])]
+    return [later - earlier for earlier, later in pairwise(marks)]
 
 
 # Installs a recorder on the element: every time its text changes, the new text (trimmed) and the
@@ -80,7 +81,8 @@ class TextHistory:
     at_ms: list[float]
 
     def describe(self) -> str:
-        return "\n".join(f"{at:8.0f} ms  {value}" for value, at in zip(self.values, self.at_ms)) or "no change"
+        lines = [f"{at:8.0f} ms  {value}" for value, at in zip(self.values, self.at_ms, strict=True)]
+        return "\n".join(lines) or "no change"
 
 
 class TextRecorder:

@@ -1,4 +1,4 @@
-"""The order blotter of the Trading screen: the open orders, each with its live status; working ones can be cancelled."""
+"""The order blotter of the Trading screen: the open orders with their live status; a working one can be cancelled."""
 from __future__ import annotations
 
 from playwright.sync_api import Page

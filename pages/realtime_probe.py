@@ -120,7 +120,8 @@ class RealtimeProbe:
         self.page = page
 
     def mark(self) -> Mark:
-        found = self.page.evaluate("() => window.__realtimeProbe ? [window.__realtimeProbe.documentId, Date.now()] : null")
+        found = self.page.evaluate(
+            "() => window.__realtimeProbe ? [window.__realtimeProbe.documentId, Date.now()] : null")
         if found is None:
             raise RuntimeError("the real-time probe is not installed in this page (fixtures.realtime registers its "
                                "script for every context the desk opens)")
@@ -160,7 +161,8 @@ class RealtimeProbe:
         self.page.wait_for_function("end => Date.now() >= end", arg=end_ms, polling=250,
                                     timeout=max(0.0, end_ms - self.mark().at_ms) + 30_000)
 
-    def wait_for_updates(self, keys: list[str], since: Mark | float, count: int = 1, timeout_s: float = 5.0) -> list[str]:
+    def wait_for_updates(self, keys: list[str], since: Mark | float, count: int = 1,
+                         timeout_s: float = 5.0) -> list[str]:
         """Wait until every key has rendered `count` updates since `since`; returns the keys that did not."""
         try:
             self.page.wait_for_function(_UPDATED, arg=[keys, _at(since), count], polling=50, timeout=timeout_s * 1000)

@@ -150,6 +150,7 @@ def sees_nothing(desk: Desk, actor: str) -> None:
 @then(parsers.parse("the console's API shows the {actor} neither that order nor that strategy"))
 def api_shows_neither(desk: Desk, actor: str, working_order: WorkingOrder, running_strategy: dict[str, Any]) -> None:
     request = desk[actor].api
+    strategy_id = running_strategy["id"]
     for what, answer in ((f"order #{working_order.id}", OrdersApi(request).order(working_order.id)),
-                         (f"strategy #{running_strategy['id']}", StrategiesApi(request).strategy(running_strategy["id"]))):
+                         (f"strategy #{strategy_id}", StrategiesApi(request).strategy(strategy_id))):
         assert answer.status == 404, f"another desk's {what} answered {answer.status}, not 404: {answer.text()}"

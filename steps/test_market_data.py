@@ -123,7 +123,8 @@ def search_board(desk: Desk, actor: str, text: str) -> None:
     desk[actor].screen(MarketDataPage).search(text)
 
 
-@then(parsers.re(rf"the {ACTOR} sees the board list exactly {INSTRUMENTS}"), converters={"instruments": instrument_list})
+@then(parsers.re(rf"the {ACTOR} sees the board list exactly {INSTRUMENTS}"),
+      converters={"instruments": instrument_list})
 def sees_board_list(desk: Desk, actor: str, instruments: list[str]) -> None:
     market_data = desk[actor].screen(MarketDataPage)
     expect(market_data.instruments).to_have_count(len(instruments))

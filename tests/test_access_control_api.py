@@ -27,7 +27,8 @@ def test_a_lockout_leaves_other_emails_alone(test_mode_api: TestClient) -> None:
     for _ in range(10):
         test_mode_api.post("/api/auth/login", json=WRONG)
     assert test_mode_api.post("/api/auth/login", json=SEED_CREDENTIALS).status_code == 429
-    assert test_mode_api.post("/api/auth/login", json={"email": other["email"], "password": other["password"]}).status_code == 200
+    other_credentials = {"email": other["email"], "password": other["password"]}
+    assert test_mode_api.post("/api/auth/login", json=other_credentials).status_code == 200
 
 
 def test_the_sign_in_form_answers_429_with_the_wait(api: TestClient) -> None:

@@ -112,7 +112,8 @@ def test_test_control_provisions_an_isolated_account(test_mode_api: TestClient) 
         ({"name": "Desk", "users": []}, "users"),
         ({"name": "Desk", "users": [{"email": "x", "password": "long-enough", "display_name": "X", "role": "trader"}]},
          "email"),
-        ({"name": "Desk", "users": [{"email": "a@b.c", "password": "long-enough", "display_name": "X", "role": "boss"}]},
+        ({"name": "Desk",
+          "users": [{"email": "a@b.c", "password": "long-enough", "display_name": "X", "role": "boss"}]},
          "role"),
     ],
 )

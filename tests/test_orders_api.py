@@ -6,6 +6,7 @@ import asyncio
 import math
 import uuid
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -110,7 +111,7 @@ def test_a_market_buy_moves_through_every_status_and_fills_at_the_ask(client: Te
     steps = [event["status"] for event in order["events"]]
     assert steps == ["pending", "risk_check", "approved", "submitted", "filled"]
     times = [event["at"] for event in order["events"]]
-    assert all(later - earlier >= STEP_DELAY_S * 1000 * 0.9 for earlier, later in zip(times, times[1:])), times
+    assert all(later - earlier >= STEP_DELAY_S * 1000 * 0.9 for earlier, later in pairwise(times)), times
     assert (order["status"], order["fill_price"]) == ("filled", 1.08510)
 
 

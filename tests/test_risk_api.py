@@ -8,6 +8,7 @@ import math
 import statistics
 import uuid
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -107,7 +108,7 @@ def test_max_drawdown_is_the_worst_fall_from_a_running_peak() -> None:
 def test_var_95_is_parametric_over_the_returns_of_consecutive_samples() -> None:
     equities = [1_000_000, 1_003_000, 1_001_000, 996_000, 998_000, 1_002_000, 997_000, 999_000, 1_000_500, 998_500,
                 1_000_000]
-    returns = [b / a - 1 for a, b in zip(equities, equities[1:])]
+    returns = [b / a - 1 for a, b in pairwise(equities)]
     stats = return_stats(equities)
     expected = -(statistics.fmean(returns) - 1.645 * statistics.stdev(returns)) * 1_000_000
     assert stats.returns == 10 and stats.var_95(1_000_000) == pytest.approx(expected)
@@ -254,7 +255,8 @@ def test_the_seeds_limits_are_saved_and_the_next_order_is_checked_against_them(c
     saved = sign_in(client, desk["risk_manager"]).put("/api/risk/limits", json={"max_position_size": "50,000",
                                                                                  "daily_loss_limit": "$2,000"})
     assert saved.status_code == 200
-    assert saved.json()["limits"] == {"max_position_size": 50_000, "daily_loss_limit": 2_000, "starting_cash": 1_000_000}
+    assert saved.json()["limits"] == {"max_position_size": 50_000, "daily_loss_limit": 2_000,
+                                      "starting_cash": 1_000_000}
     assert client.get("/api/risk").json()["limits"]["max_position_size"] == 50_000
     alerts = client.get("/api/risk").json()["alerts"]
     assert alerts[0]["kind"] == "limits" and "Max Position Size 50,000, Daily Loss Limit $2,000" in alerts[0]["message"]
@@ -338,8 +340,9 @@ def test_the_emergency_stop_halts_cancels_stops_keeps_positions_and_says_who(cli
 def test_while_halted_no_order_is_created_and_no_strategy_deployed(client: TestClient) -> None:
     desk = new_desk(client)
     sign_in(client, desk["trader"])
-    saved = client.post("/api/strategies", json={"name": "Cable Momentum", "type": "Momentum", "instruments": ["GBPUSD"],
-                                                 "timeframe": "4H", "risk_limit": 500, "max_position_size": 5_000})
+    saved = client.post("/api/strategies", json={"name": "Cable Momentum", "type": "Momentum",
+                                                 "instruments": ["GBPUSD"], "timeframe": "4H", "risk_limit": 500,
+                                                 "max_position_size": 5_000})
     client.post("/api/risk/emergency-stop")
     refused = client.post("/api/orders", json=ticket())
     assert refused.status_code == 409 and "trading halted" in refused.json()["detail"]

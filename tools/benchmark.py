@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
               "wall_s": round(wall, 1), "budget_s": SUITE_BUDGET_S, "within_budget": wall <= SUITE_BUDGET_S,
               "all_passed": exit_code == 0, "engines": summary}
     for engine, figures in summary.items():
-        print(f"{engine}: {len(figures['scenarios'])} scenarios, wall {figures['wall_s']} s, steps {figures['steps_s']} s,"
+        print(f"{engine}: {len(figures['scenarios'])} scenarios, wall {figures['wall_s']} s, "
+              f"steps {figures['steps_s']} s,"
               f" our layers {figures['our_layers_in_steps_s']} s ({figures['our_layers_share_of_steps']:.1%} of steps)")
         for scenario in figures["scenarios"]:
             print(f"  {scenario['wall_s']:6.2f} s  steps {scenario['steps_s']:5.2f} s"

@@ -42,8 +42,8 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "Portfolio overview accurate": ("quote_currency_pnl_not_converted", "portfolio_value_omits_position_cost"),
         "Position details correct": ("portfolio_sync_skips_unchanged",),
         "Synchronization working": ("portfolio_sync_rubber_stamp", "portfolio_sync_skips_unchanged"),
-        "Actions execute properly": ("close_leaves_residual", "resize_orders_target", "add_position_prefill_overwritten",
-                                     "size_dialog_closes_before_answer"),
+        "Actions execute properly": ("close_leaves_residual", "resize_orders_target",
+                                     "add_position_prefill_overwritten", "size_dialog_closes_before_answer"),
         "Real-time updates function": ("portfolio_overview_frozen",),
     },
     "Scenario 6: Real-time market data": {

@@ -88,7 +88,8 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None) 
         completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         outcomes = json.loads(outcomes_path.read_text()) if outcomes_path.exists() else []
         if not outcomes:
-            raise RuntimeError(f"the spec run produced no outcomes:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+            raise RuntimeError(f"the spec run produced no outcomes:\n{completed.stdout[-3000:]}\n"
+                               f"{completed.stderr[-3000:]}")
         return SpecRun(completed.returncode, outcomes, time.monotonic() - started)
 
 
@@ -102,7 +103,8 @@ def markdown(clean: SpecRun, verdicts: list[Verdict], engine: str) -> str:
     caught = sum(v.caught for v in verdicts)
     lines = [
         f"Engine: {engine}. Clean run: **{'passed' if clean.passed else 'FAILED'}** "
-        f"({len(clean.outcomes)} scenario runs, {clean.seconds:.0f} s). Faults caught: **{caught} of {len(verdicts)}**.",
+        f"({len(clean.outcomes)} scenario runs, {clean.seconds:.0f} s). "
+        f"Faults caught: **{caught} of {len(verdicts)}**.",
         "",
         "| Fault | Feature | Defect it models | Scenarios that caught it | Verdict |",
         "|---|---|---|---|---|",
