@@ -151,6 +151,7 @@ def last_order_shows(desk: Desk, actor: str, status: str) -> None:
 
 @then(parsers.re(rf"the {ACTOR}'s order is refused with \"(?P<reason>[^\"]+)\""))
 def order_refused_with(desk: Desk, actor: str, reason: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/orders$")
     expect(desk[actor].screen(TradingPage).ticket.error).to_contain_text(reason)
 
 

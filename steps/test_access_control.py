@@ -36,12 +36,15 @@ def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, 
 
 @when(parsers.parse("the {actor} signs in with a wrong password {times:d} times"))
 def wrong_password_repeatedly(desk: Desk, actor: str, times: int) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/login$", times)
     desk[actor].screen(LoginPage).guess_wrongly(desk[actor].user.email, times)
 
 
 @given(parsers.parse("a {actor} is locked out of signing in after {times:d} wrong passwords"))
 def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
-    login = desk.arrive_signed_out(actor).open(LoginPage)
+    session = desk.arrive_signed_out(actor)
+    session.monitor.expect_refusal("POST", r"^/login$", times + 1)
+    login = session.open(LoginPage)
     login.guess_wrongly(desk[actor].user.email, times)
     login.sign_in(desk[actor].user.email, desk[actor].user.password)
     expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
@@ -49,6 +52,7 @@ def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
 
 @then(parsers.parse("the {actor}'s sign-in is refused as too many attempts, saying when to try again"))
 def refused_as_too_many_attempts(desk: Desk, actor: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/login$")
     login = desk[actor].screen(LoginPage)
     expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
     expect(login.sign_in_button).to_be_disabled()
@@ -76,6 +80,7 @@ def back_with_copied_cookie(desk: Desk, actor: str, copied_cookies: list[Cookie]
 
 @when(parsers.parse("the {actor}'s session expires"))
 def session_expires(desk: Desk, actor: str, console_control: TestControl) -> None:
+    desk[actor].monitor.expect_refusal("*", r"^/api/", times=None)  # every call of the page, from now on
     console_control.expire_sessions(desk[actor].user.email)
 
 

@@ -22,6 +22,7 @@ def actor_signs_in_with(desk: Desk, actor: str, password: str) -> None:
 
 @then(parsers.parse('the {actor}\'s sign-in is refused with "{message}"'))
 def sign_in_refused_with(desk: Desk, actor: str, message: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/login$")
     expect(desk[actor].screen(LoginPage).error).to_have_text(message)
 
 

@@ -122,4 +122,5 @@ def sees_ticket_hold(desk: Desk, actor: str, order_type: str, side: str, quantit
 
 @then(parsers.parse('the {actor}\'s size change is refused with "{reason}"'))
 def size_change_refused(desk: Desk, actor: str, reason: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/portfolio/positions/\w+/resize$")
     expect(desk[actor].screen(PortfolioPage).positions.resize_dialog.error).to_contain_text(reason)

@@ -66,6 +66,7 @@ def sees_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
 
 @then(parsers.parse('the {actor}\'s limits are refused with "{message}"'))
 def limits_refused_with(desk: Desk, actor: str, message: str) -> None:
+    desk[actor].monitor.expect_refusal("PUT", r"^/api/risk/limits$")
     limits = desk[actor].screen(RiskPage).limits
     field, reason = limits.split_message(message)
     expect(limits.error).to_contain_text(message)

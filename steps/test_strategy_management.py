@@ -113,6 +113,7 @@ def sees_validation_pass(desk: Desk, actor: str, fields: str) -> None:
 
 @then(parsers.parse('the {actor}\'s strategy is refused with "{message}"'))
 def strategy_refused_with(desk: Desk, actor: str, message: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/strategies$")
     form = desk[actor].screen(StrategyForm)
     field, reason = form.split_message(message)
     expect(form.result(field)).to_have_text(f"{field}: {reason}")
