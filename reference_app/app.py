@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from reference_app import auth, market_data, orders, pages, portfolio, realtime, risk, status, strategies, test_control
 from reference_app.context import Console
 from reference_app.db import Database
+from reference_app import seams
 from reference_app.faults import ActiveFaults
 from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
@@ -24,6 +25,7 @@ from reference_app.workers import Worker
 def build_console(settings: Settings) -> Console:
     hub = EventHub()
     faults = ActiveFaults(settings.faults)
+    seams.activate(settings.faults)
     db = Database(settings.db_path)
     console = Console(
         settings=settings,

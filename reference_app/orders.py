@@ -31,6 +31,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from reference_app import positions
+from reference_app.seams import seam
 from reference_app.auth import CurrentUser, User
 from reference_app.db import Database
 from reference_app.feed import BY_SYMBOL, Quote
@@ -204,6 +205,18 @@ class TicketRefused(Exception):
     """A ticket that cannot become an order; the message says why, in the desk's words."""
 
 
+@seam("orders.quantity_too_small")
+def quantity_too_small(quantity: float) -> bool:
+    """An order must be for at least one unit."""
+    return quantity <= 0
+
+
+@seam("orders.fill_price")
+def fill_price(order: Order, quote: Quote) -> float:
+    """An order fills at the touch: a BUY at the ask, a SELL at the bid."""
+    return quote.ask if order.side == "BUY" else quote.bid
+
+
 class OrderEngine:
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -238,8 +251,7 @@ class OrderEngine:
         quantity = ticket.quantity
         if not math.isfinite(quantity):
             raise TicketRefused("Quantity must be a number")
-        too_small = quantity < 0 if "zero_quantity_accepted" in self.console.faults else quantity <= 0
-        if too_small:
+        if quantity_too_small(quantity):
             raise TicketRefused("Quantity must be greater than zero")
         if quantity != int(quantity):
             raise TicketRefused("Quantity must be a whole number of units")
@@ -357,10 +369,7 @@ class OrderEngine:
 
     def _fill(self, order: Order, quote: Quote, publish_positions: bool = True) -> Order:
         """Fill at the touch; the order, its fill, the position and the cash change in one transaction."""
-        buys = order.side == "BUY"
-        price = quote.ask if buys else quote.bid
-        if buys and "market_buy_fills_at_bid" in self.console.faults and order.type == "MARKET":
-            price = quote.bid
+        price = fill_price(order, quote)
         quotes = self.console.feed.quotes
         positions.day_start_equity(self.db, quotes, order.account_id)  # recorded before the day's first fill
         before = positions.position(self.db, order.account_id, order.instrument)

@@ -1,7 +1,7 @@
 // Market Data: the quotes board. A snapshot over HTTP, then each tick drawn the moment its WebSocket message arrives.
 import { connectLive, fetchJson } from './live.js';
 import { DASH, secondsAgo } from './format.js';
-import { hasFault } from './faults.js';
+import { hasFault, seam } from './faults.js';
 
 const board = document.querySelector('[data-testid="quotes"]');
 const emptyNote = document.querySelector('[data-testid="board-empty"]');
@@ -120,10 +120,7 @@ const SORT_KEYS = {
   bid: (q) => q.bid,
   ask: (q) => q.ask,
   spread: (q) => spreadPips(q),
-  change: (q) => {
-    const change = changePercent(q);
-    return hasFault('change_sort_ignores_sign') && change != null ? Math.abs(change) : change;
-  },
+  change: seam('market_data.changeSortKey', (q) => changePercent(q)),
   // Youngest first when ascending: the age on screen, which grows from the last tick received.
   age: (q) => (q.receivedAt == null ? null : -q.receivedAt),
 };

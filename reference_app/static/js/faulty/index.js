@@ -1,0 +1,5 @@
+// The faulty variants of the pages' seams, by fault and seam name: REPLACEMENTS[fault][seam] = (correct) => faulty.
+// One module per screen; each exports its faults' replacements.
+import { REPLACEMENTS as marketData } from './market_data.js';
+
+export const REPLACEMENTS = { ...marketData };
