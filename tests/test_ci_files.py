@@ -1,4 +1,4 @@
-"""The CI files run as they are: the GitHub workflow passes actionlint, .gitlab-ci.yml GitLab's schema, and both shard."""
+"""The CI files: the GitHub workflow passes actionlint, .gitlab-ci.yml GitLab's schema, and both shard and merge."""
 from __future__ import annotations
 
 import subprocess
@@ -86,7 +86,8 @@ def test_the_github_workflow_shards_merges_with_history_and_publishes() -> None:
     assert shards == list(range(1, len(shards) + 1)) and len(shards) > 1
     assert specs["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
     runs = "\n".join(step.get("run", "") for step in specs["steps"])
-    assert '--browser all -n 2 --shard "$SHARD" --reruns "$RERUNS" --alluredir allure-results' in runs
+    # `--alluredir=PATH`: with a space, xdist's workers would take the path for their root directory (README).
+    assert '--browser all -n 2 --shard "$SHARD" --reruns "$RERUNS" --alluredir=allure-results' in runs
     upload = next(step for step in specs["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["if"] == "${{ !cancelled() }}" and upload["with"]["name"] == "allure-results-${{ matrix.shard }}"
 
@@ -117,7 +118,8 @@ def test_the_gitlab_pipeline_shards_merges_with_history_publishes_and_gates() ->
     specs = jobs["specs"]
     assert specs["parallel"] > 1
     run = " ".join(_script(specs, jobs))
-    assert '--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in run and '--alluredir "allure-results/shard-$CI_NODE_INDEX"' in run
+    assert '--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in run
+    assert '--alluredir="allure-results/shard-$CI_NODE_INDEX"' in run
     assert specs["artifacts"]["when"] == "always" and specs["artifacts"]["paths"] == ["allure-results/"]
 
     pages = jobs["pages"]
