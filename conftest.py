@@ -11,9 +11,9 @@ pytest_plugins = [
     "fixtures.sessions",
     "fixtures.cross_engine",
     "fixtures.realtime",
-    "fixtures.reporting",
+    "fixtures.sharding",
     "fixtures.allure_skips",
+    "fixtures.reporting",  # after the two above, whose helpers it imports
     "fixtures.layer_timing",
     "fixtures.outcomes",
-    "fixtures.sharding",
 ]

@@ -1,4 +1,4 @@
-"""The suite's own plugins: sharding, settings overrides, remote browsers, failure artefacts."""
+"""The suite's own plugins: sharding, settings overrides, remote browsers, skipped scenarios in the Allure results."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,24 +78,6 @@ def test_two_shards_run_every_scenario_once(tmp_path: Path) -> None:
     everything = {line for line in _run_specs("--browser", "chromium", "--collect-only").stdout.splitlines()
                   if "::" in line}
     assert collected[0] | collected[1] == everything and not collected[0] & collected[1]
-
-
-def test_a_failed_scenario_carries_its_screenshot_trace_and_console_log(tmp_path: Path) -> None:
-    results = tmp_path / "allure-results"
-    result = _run_specs("--browser", "chromium", "-m", "system_status", "-k", "every_component",
-                        "--console-fault", "status_page_script_error", f"--alluredir={results}",
-                        f"--output={tmp_path / 'test-results'}")
-    assert result.returncode == 1, result.stdout[-3000:]
-    (scenario,) = [json.loads(path.read_text()) for path in results.glob("*-result.json")]
-    attachments = {attachment["name"]: results / attachment["source"] for attachment in scenario["attachments"]}
-    trace_name = "Playwright trace (open with: playwright show-trace)"
-    assert set(attachments) == {"Screenshot at failure", trace_name, "Browser console log"}
-    assert "[uncaught]" in attachments["Browser console log"].read_text()
-    with zipfile.ZipFile(attachments[trace_name]) as trace:
-        event_types = {json.loads(line)["type"] for line in trace.read("trace.trace").decode().splitlines() if line}
-    # Every action's DOM snapshot is in the trace; the screencast film strip is not (playwright.config.py).
-    assert {"before", "after", "frame-snapshot"} <= event_types
-    assert "screencast-frame" not in event_types
 
 
 def test_a_scenario_skipped_before_it_starts_is_in_the_allure_report_with_its_reason(tmp_path: Path) -> None:
