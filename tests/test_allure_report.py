@@ -27,7 +27,7 @@ pytestmark = pytest.mark.xdist_group("allure_report")
 
 SUITE_FILES = ("suite", "allurerc.mjs", "allurerc.gate.mjs", "known-issues.json", "package.json", "package-lock.json")
 FAILING = "Every component reports healthy with its health metrics"
-PASSING = "A protected page without a session leads to the sign-in page"
+PASSING = "A protected screen without a session leads to the sign-in screen"
 TRACE = "Playwright trace"
 
 
@@ -47,7 +47,7 @@ def _run_specs(results: Path, *args: str, env: dict[str, str] | None = None) -> 
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Real scenario runs: one passing and one failing on Chromium, and one on WebKit, which is not installed here."""
     base = tmp_path_factory.mktemp("allure")
-    passed = _run_specs(base / "passed", "--browser", "chromium", "-m", "authentication", "-k", "protected_page")
+    passed = _run_specs(base / "passed", "--browser", "chromium", "-m", "authentication", "-k", "protected_screen")
     assert passed.returncode == 0, passed.stdout[-3000:]
     failed = _run_specs(base / "failed", "--browser", "chromium", "-m", "system_status", "-k", "every_component",
                         "--console-fault", "status_page_script_error", f"--output={base / 'test-results'}")
