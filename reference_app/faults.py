@@ -485,8 +485,8 @@ CATALOGUE += (
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance
-# specs, to measure how many defects nobody told the suite about it catches. Each switch in the code is marked
-# "blind fault: <name>" on the line above it.
+# specs, to measure how many defects nobody told the suite about it catches. Each switch in the code carries a marker
+# comment with the fault's name on the line above it (so that it can be moved behind a seam mechanically).
 BLIND_CATALOGUE: tuple[Fault, ...] = (
     # System Status
     Fault("status_overall_ignores_market_data", "system_status",

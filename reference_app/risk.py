@@ -386,7 +386,7 @@ class RiskEngine:
         daily = positions.daily_pnl_usd(self.db, quotes, account_id)
         # blind fault: daily_pnl_excludes_unrealized
         if "daily_pnl_excludes_unrealized" in faults:
-            midnight = datetime.strptime(positions.utc_day(), "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp()
+            midnight = time.time() // 86400 * 86400  # the start of the UTC day, in epoch seconds
             daily = self.db.one("SELECT COALESCE(SUM(realized_pnl_usd), 0) AS r FROM fills WHERE account_id = ?"
                                 " AND filled_at >= ?", (account_id, midnight))["r"]
         drawdown = self.observe(account_id, value.equity_usd, value.starting_cash)
