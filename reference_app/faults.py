@@ -513,9 +513,9 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The lockout compares the failure count with <= instead of <: the email is locked out after the 11th failed "
           "attempt instead of the 10th.", (), blind=True),
     Fault("lockout_button_reenabled_early", "authentication",
-          "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the Sign in button "
-          "is enabled again at once and the page says \"You can try to sign in again now.\" while the console still "
-          "refuses.", (), blind=True),
+          "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says \"Try "
+          "again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in again "
+          "now.\" while the console still refuses.", (), blind=True),
     Fault("signout_notice_missing", "authentication",
           "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
           "never appears.", (), blind=True),
@@ -544,7 +544,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "strategy can never be deployed again.", (), blind=True),
     Fault("strategy_win_rate_over_all_trades", "strategy_management",
           "The win rate is computed as winning trades over all trades (openings included) instead of over closed "
-          "trades, so it shows about half the real figure.", (), blind=True),
+          "trades, so it shows a lower figure than the real one (a third of it with 3 trades, 1 of them closed).", (),
+          blind=True),
     Fault("strategy_pnl_sign_dropped", "strategy_management",
           "Active Strategies formats the strategy P&L from its absolute value: a loss of $3.20 is shown as \"$3.20\" "
           "(only the colour says it is a loss).", (), blind=True),
