@@ -34,7 +34,9 @@ def build_console(settings: Settings) -> Console:
         feed=MarketFeed(hub, settings.feed_seed, settings.tick_interval_s),
         faults=faults,
         throttle=LoginThrottle(db, settings.login_attempt_limit, settings.login_window_s, settings.login_lockout_s,
-                               enabled="login_throttling_missing" not in faults),
+                               enabled="login_throttling_missing" not in faults,
+                               # blind fault: lockout_one_attempt_late
+                               one_attempt_late="lockout_one_attempt_late" in faults),
     )
     console.workers = {
         "nautilus": Worker("nautilus", 0.25),

@@ -120,9 +120,10 @@ def end_session(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
 
 
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after sign-in, never another origin."""
-    if target and target.startswith("/") and not target.startswith("//") and not target.startswith("/login"):
+def safe_next(target: str | None, lenient: bool = False) -> str:
+    """Only same-site paths are followed after sign-in, never another origin. (`lenient` is the blind fault
+    `login_next_open_redirect`: any path starting with a slash passes, "//other-site.example" too.)"""
+    if target and target.startswith("/") and (lenient or not target.startswith("//")) and not target.startswith("/login"):
         return target
     return "/status"
 

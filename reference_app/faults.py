@@ -16,6 +16,8 @@ class Fault:
     feature: str
     defect: str
     caught_by: tuple[str, ...]
+    # Written without knowledge of the acceptance specs (to measure what they catch unprompted); caught_by stays empty.
+    blind: bool = False
 
 
 CATALOGUE: tuple[Fault, ...] = (
@@ -480,6 +482,230 @@ CATALOGUE += (
         ("A position whose book no longer matches its fills is flagged Out of sync",),
     ),
 )
+
+# Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance
+# specs, to measure how many defects nobody told the suite about it catches. Each switch in the code carries a marker
+# comment with the fault's name on the line above it (so that it can be moved behind a seam mechanically).
+BLIND_CATALOGUE: tuple[Fault, ...] = (
+    # System Status
+    Fault("status_overall_ignores_market_data", "system_status",
+          "The overall verdict is computed from the first three components only, so with the market data feed down "
+          "the dashboard still says \"All systems operational\" above a Stale Market Data row.", (), blind=True),
+    Fault("status_indicator_green_when_stale", "system_status",
+          "The dashboard colours each indicator from a list of known \"down\" state names that lacks \"Stale\": a Market "
+          "Data component reported Stale keeps a green (healthy) indicator.", (), blind=True),
+    Fault("status_heartbeat_in_milliseconds", "system_status",
+          "The worker components report their heartbeat age in milliseconds in the seconds field, so the dashboard "
+          "shows \"250.0 s ago\" for a heartbeat a quarter of a second old.", (), blind=True),
+    Fault("status_updated_at_not_refreshed", "system_status",
+          "The dashboard writes the Last update time only while it still reads \"—\": it shows the first snapshot's time "
+          "for ever, although the components keep refreshing.", (), blind=True),
+    # Sign-in and sign-out
+    Fault("login_next_open_redirect", "authentication",
+          "The sign-in form follows any `next` that starts with a slash, including \"//other-site.example\", so a "
+          "crafted sign-in link sends the user to another site after signing in (open redirect).", (), blind=True),
+    Fault("login_error_reveals_unknown_email", "authentication",
+          "A failed sign-in with an email that has no account says \"No account is registered with this email "
+          "address.\" instead of the generic message, so the form tells an attacker which emails exist.", (),
+          blind=True),
+    Fault("lockout_one_attempt_late", "authentication",
+          "The lockout compares the failure count with <= instead of <: the email is locked out after the 11th failed "
+          "attempt instead of the 10th.", (), blind=True),
+    Fault("lockout_button_reenabled_early", "authentication",
+          "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says \"Try "
+          "again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in again "
+          "now.\" while the console still refuses.", (), blind=True),
+    Fault("signout_notice_missing", "authentication",
+          "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
+          "never appears.", (), blind=True),
+    Fault("login_email_not_kept", "authentication",
+          "After a failed sign-in the form comes back with the Email field empty, instead of keeping what was typed.",
+          (), blind=True),
+    # Roles
+    Fault("viewer_can_stop_strategy", "access_control",
+          "The strategy Stop endpoint forgets its role check: a viewer's POST /api/strategies/{id}/stop stops a "
+          "running strategy instead of answering 403.", (), blind=True),
+    Fault("viewer_can_cancel_order", "access_control",
+          "The order cancel endpoint forgets its role check: a viewer can cancel the desk's working orders through "
+          "the API (placing orders is still refused).", (), blind=True),
+    Fault("viewer_sees_position_actions", "access_control",
+          "The Portfolio screen decides whether to offer the row actions from the wrong flag: a viewer sees enabled "
+          "Modify and Close buttons on every position (the API still refuses them).", (), blind=True),
+    # Strategies
+    Fault("strategy_risk_limit_at_daily_loss_limit_refused", "strategy_management",
+          "The risk-limit rule uses < instead of <=: a risk limit exactly equal to the account's daily loss limit "
+          "($5,000) is refused with \"must not exceed the account's daily loss limit\".", (), blind=True),
+    Fault("strategy_name_64_chars_refused", "strategy_management",
+          "The name-length rule treats the upper bound as exclusive: a 64-character name is refused with \"must be 3 "
+          "to 64 characters long\".", (), blind=True),
+    Fault("stopped_strategy_cannot_redeploy", "strategy_management",
+          "Deploy refuses a Stopped strategy as if it were still active (409 \"is already stopped\"), so a stopped "
+          "strategy can never be deployed again.", (), blind=True),
+    Fault("strategy_win_rate_over_all_trades", "strategy_management",
+          "The win rate is computed as winning trades over all trades (openings included) instead of over closed "
+          "trades, so it shows a lower figure than the real one (a third of it with 3 trades, 1 of them closed).", (),
+          blind=True),
+    Fault("strategy_pnl_sign_dropped", "strategy_management",
+          "Active Strategies formats the strategy P&L from its absolute value: a loss of $3.20 is shown as \"$3.20\" "
+          "(only the colour says it is a loss).", (), blind=True),
+    Fault("strategy_stop_push_without_reason", "strategy_management",
+          "Stopping a strategy pushes (and answers) the strategy with its new status but without its stop reason, so "
+          "All Strategies shows Stopped without \"Stopped by …\" until the page is reloaded.", (), blind=True),
+    Fault("strategy_summary_counts_stopped_as_running", "strategy_management",
+          "The strategies summary counts every strategy that is not Saved as running: \"2 strategies, 2 running.\" "
+          "while one of them is Stopped.", (), blind=True),
+    # Orders
+    Fault("buy_limit_not_filled_at_limit_price", "order_management",
+          "The LIMIT trigger for a BUY compares ask < limit instead of ask <= limit: a BUY LIMIT whose price equals "
+          "the ask keeps Working and never fills.", (), blind=True),
+    Fault("sell_stop_triggers_on_wrong_side", "order_management",
+          "The STOP trigger for a SELL is written bid >= stop instead of bid <= stop: a sell stop placed below the "
+          "market fills at once instead of waiting for the price to fall.", (), blind=True),
+    Fault("market_sell_fills_at_ask", "order_management",
+          "A MARKET SELL is filled at the ask instead of the bid (the BUY side is right).", (), blind=True),
+    Fault("max_position_ignores_open_orders", "order_management",
+          "The max-position check adds only the held position and the new order, not the open orders on the same "
+          "side: two working BUY LIMITs of 60,000 on a 100,000 limit are both accepted.", (), blind=True),
+    Fault("max_position_checks_order_quantity", "order_management",
+          "The max-position check compares the order's own quantity with the limit instead of the resulting "
+          "position: holding +90,000, a BUY of 20,000 is accepted and fills to +110,000.", (), blind=True),
+    Fault("order_history_oldest_first", "order_management",
+          "Order History inserts each new order after the others: the table is oldest first instead of newest first "
+          "(the blotter is right).", (), blind=True),
+    Fault("history_filter_cancelled_misspelt", "order_management",
+          "The History status filter's Cancelled option carries the value \"canceled\", so choosing Cancelled shows "
+          "\"No orders\" even when orders were cancelled.", (), blind=True),
+    Fault("blotter_keeps_filled_orders", "order_management",
+          "The blotter removes only rejected and cancelled orders: filled orders stay in Open orders.", (),
+          blind=True),
+    Fault("rejection_reason_not_shown", "order_management",
+          "The Last order panel reads the rejection reason from a field the order does not have, so a Rejected "
+          "order shows no reason next to its status.", (), blind=True),
+    Fault("timeline_times_without_milliseconds", "order_management",
+          "The status timeline formats each step's time without milliseconds (\"Risk Check 14:03:01\"), so steps "
+          "within the same second cannot be told apart.", (), blind=True),
+    Fault("average_price_not_weighted", "order_management",
+          "Adding to a position sets its average price to the plain mean of the old average and the new fill price, "
+          "not the quantity-weighted average: +10,000 at 1.1000 plus +30,000 at 1.2000 shows 1.15000.", (),
+          blind=True),
+    Fault("partial_close_realizes_whole_position", "order_management",
+          "A fill that closes part of a position realizes the P&L of the whole position: closing 4,000 of +10,000 "
+          "books the realized P&L of 10,000.", (), blind=True),
+    # Risk
+    Fault("daily_pnl_excludes_unrealized", "risk_management",
+          "The Risk screen's Daily P&L adds up only today's realized P&L: an open position that lost money since the "
+          "day's start leaves Daily P&L at $0.00.", (), blind=True),
+    Fault("var_uses_90_percent_quantile", "risk_management",
+          "VaR (95%) uses the 90 % quantile of the normal distribution (1.2816) instead of 1.645, so the figure "
+          "shown is too small.", (), blind=True),
+    Fault("short_exposure_not_absolute", "risk_management",
+          "Gross exposure adds the signed exposure of each position, so a short subtracts: a single short shows a "
+          "negative gross exposure, and a long and a short net out.", (), blind=True),
+    Fault("daily_loss_limit_equal_to_starting_cash_refused", "risk_management",
+          "The limit check uses >= instead of >: a Daily Loss Limit exactly equal to the starting cash ($1,000,000) "
+          "is refused with \"must not exceed the account's starting cash\".", (), blind=True),
+    Fault("trader_can_edit_limits_via_api", "risk_management",
+          "PUT /api/risk/limits checks for a trading role instead of the risk manager role: the screen keeps Edit "
+          "Limits disabled for a trader, but a trader's request to the API saves new limits.", (), blind=True),
+    Fault("halt_push_without_details", "risk_management",
+          "The halt event pushed to open sessions carries only the halted flag: other sessions show \"Trading "
+          "halted.\" without who and when (the details appear only after a reload).", (), blind=True),
+    Fault("resume_not_pushed", "risk_management",
+          "Resuming trading is saved but the halt event is not pushed: every other open session keeps its halted "
+          "banner (and New Order disabled) until it is reloaded.", (), blind=True),
+    Fault("emergency_stop_leaves_strategies_running", "risk_management",
+          "The Emergency Stop halts orders but never stops the account's strategies: they keep Running and trading "
+          "in the simulation.", (), blind=True),
+    Fault("emergency_stop_keeps_stop_orders", "risk_management",
+          "The Emergency Stop cancels working LIMIT orders but skips STOP orders, which stay Working.", (),
+          blind=True),
+    Fault("risk_alert_time_in_seconds", "risk_management",
+          "Risk alerts carry their time in epoch seconds instead of milliseconds, so the alert table shows a time "
+          "that has nothing to do with when the alert was raised.", (), blind=True),
+    Fault("halt_alert_counts_nothing", "risk_management",
+          "The Emergency Stop's alert is worded before the orders are cancelled and the strategies stopped: it "
+          "always says \"0 open orders cancelled, 0 strategies stopped\".", (), blind=True),
+    # Portfolio
+    Fault("closed_positions_listed", "portfolio_monitoring",
+          "The valuation forgets to leave out flat positions: a closed position stays in the Positions tables with "
+          "quantity 0, and the Open Positions count includes it.", (), blind=True),
+    Fault("sell_debits_cash", "portfolio_monitoring",
+          "A fill's cash flow is computed from the absolute quantity, so a SELL takes cash away instead of adding it: "
+          "the Cash Balance (and the equity) drop by the sale's value twice over.", (), blind=True),
+    Fault("details_panel_not_live", "portfolio_monitoring",
+          "The position details panel is filled in once when opened and is not redrawn on pushes: its mark and P&L "
+          "freeze while the table row keeps moving.", (), blind=True),
+    Fault("sync_detail_not_shown", "portfolio_monitoring",
+          "The details panel reads what differs from a field the position does not have: an Out of sync position's "
+          "details never say what is wrong.", (), blind=True),
+    Fault("close_short_sells_more", "portfolio_monitoring",
+          "Close always places a SELL for the position's size: closing a long works, closing a short of -10,000 sells "
+          "another 10,000 and leaves -20,000.", (), blind=True),
+    Fault("resize_to_zero_refused", "portfolio_monitoring",
+          "The resize API treats a target of 0 as missing (a falsy check): changing a position's size to 0 is "
+          "refused with \"Target quantity is required\".", (), blind=True),
+    # Market data
+    Fault("jpy_spread_pip_wrong", "market_data",
+          "The pip size checks the base currency for JPY instead of the quote currency: USDJPY's spread is shown in "
+          "units of 0.0001 (\"120.0 pips\" instead of \"1.2 pips\").", (), blind=True),
+    Fault("change_against_previous_tick", "market_data",
+          "The board computes Change against the previous tick's mid instead of the day's open, so it hovers around "
+          "0.000% and jumps with every tick.", (), blind=True),
+    Fault("spread_sort_reversed", "market_data",
+          "Sorting by Spread applies the direction the wrong way round: \"ascending\" (aria-sort) puts the widest "
+          "spread first.", (), blind=True),
+    Fault("aria_sort_left_on_previous_column", "market_data",
+          "Sorting by a column sets its aria-sort but never resets the previous column's, so two headers claim the "
+          "board is sorted by them.", (), blind=True),
+    Fault("filter_and_search_combined_with_or", "market_data",
+          "With both a currency filter and a search, the board shows instruments matching either instead of both.",
+          (), blind=True),
+    Fault("stale_threshold_one_second_late", "market_data",
+          "The stale check adds a second of grace to the 2 s threshold: an instrument without ticks is flagged Stale "
+          "only after 3 s.", (), blind=True),
+    Fault("update_rate_not_per_second", "market_data",
+          "The update rate shows the number of ticks received over the 5 s window, not ticks per second: \"200 "
+          "ticks/s\" for a 40 ticks/s feed.", (), blind=True),
+    Fault("board_empty_message_missing", "market_data",
+          "When the filter and search match no instrument, the board is empty but the \"No instrument matches\" "
+          "message stays hidden.", (), blind=True),
+    Fault("unknown_instrument_answers_500", "market_data",
+          "GET /api/market-data?instrument=XAUUSD looks the symbol up without checking it exists: an unknown (but "
+          "well-formed) instrument answers 500 instead of 404.", (), blind=True),
+    # Cross-cutting
+    Fault("portfolio_stylesheet_404", "network",
+          "The Portfolio page links its stylesheet under a renamed file, /static/css/portfolio.min.css, which answers "
+          "404: a failed page resource, and the page loses its own styling.", (), blind=True),
+    Fault("nav_current_wrong_on_portfolio", "navigation",
+          "The Portfolio page passes the Trading section as the current one: the navigation marks \"Trading\" with "
+          "aria-current=\"page\" while the Portfolio screen is shown.", (), blind=True),
+    Fault("nav_does_not_wrap_on_phone", "responsive_layout",
+          "A \"compact header\" rule forbids the top bar and its navigation to wrap: on a 390 px wide phone the "
+          "header overflows, the page scrolls sideways and Sign out is pushed off screen.", (), blind=True),
+    Fault("trading_layout_overflows_on_phone", "responsive_layout",
+          "The Trading screen's single-column breakpoint was typed as 300 px instead of 900 px: on a 390 px phone the "
+          "ticket and positions stay side by side and the page overflows sideways.", (), blind=True),
+    Fault("close_dialog_ignores_escape", "accessibility",
+          "The Close position dialog cancels the browser's Escape handling (meant to stop accidental closes), so "
+          "Escape no longer dismisses it.", (), blind=True),
+    Fault("resize_dialog_not_modal", "accessibility",
+          "The Change position size dialog is opened with show() instead of showModal(): it is not modal, the page "
+          "behind stays interactive and Tab moves focus out of the dialog.", (), blind=True),
+    Fault("hide_details_button_unnamed", "accessibility",
+          "The details panel's Hide details button became an icon button whose only content is aria-hidden: it has "
+          "no accessible name.", (), blind=True),
+    Fault("muted_text_low_contrast", "accessibility",
+          "The muted text colour was darkened to #3b4a63 on the dark background (contrast about 2:1), below the "
+          "4.5:1 that WCAG AA requires for notices, table headers and figure labels.", (), blind=True),
+    Fault("offline_indicator_never_shown", "offline",
+          "When the live connection drops the page reconnects but never changes the connection indicator: it keeps "
+          "saying \"Live\" while offline.", (), blind=True),
+    Fault("positions_api_slow", "performance",
+          "GET /api/positions values each position with a blocking lookup and answers after about 1.2 s, above the "
+          "1 s API budget (Trading and Portfolio load slowly).", (), blind=True),
+)
+CATALOGUE = CATALOGUE + BLIND_CATALOGUE
+
 
 FAULTS: dict[str, Fault] = {fault.name: fault for fault in CATALOGUE}
 

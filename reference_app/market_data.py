@@ -19,8 +19,11 @@ _SYMBOL = re.compile(r"^[A-Z]{6}$")
 router = APIRouter()
 
 
-def pip_size(instrument: Instrument) -> float:
+def pip_size(instrument: Instrument, faults: Any = ()) -> float:
     """FX convention: a pip is the second decimal for yen-quoted pairs, the fourth for every other pair."""
+    # blind fault: jpy_spread_pip_wrong
+    if "jpy_spread_pip_wrong" in faults:
+        return 0.01 if instrument.base == "JPY" else 0.0001
     return 0.01 if instrument.quote == "JPY" else 0.0001
 
 
@@ -31,7 +34,7 @@ def _row(console: Console, instrument: Instrument, now_ms: float) -> dict[str, A
         "base": instrument.base,
         "quote": instrument.quote,
         "decimals": instrument.decimals,
-        "pip": pip_size(instrument),
+        "pip": pip_size(instrument, console.faults),
         "open": console.feed.day_open(instrument.symbol),
         "bid": quote.bid if quote else None,
         "ask": quote.ask if quote else None,
@@ -42,7 +45,7 @@ def _row(console: Console, instrument: Instrument, now_ms: float) -> dict[str, A
     }
 
 
-def _selected(symbols: list[str] | None) -> list[Instrument]:
+def _selected(symbols: list[str] | None, faults: Any = ()) -> list[Instrument]:
     if not symbols:
         return list(INSTRUMENTS)
     malformed = [s for s in symbols if not _SYMBOL.match(s)]
@@ -50,6 +53,9 @@ def _selected(symbols: list[str] | None) -> list[Instrument]:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"Instrument must be six capital letters such as EURUSD, not {malformed[0]!r}")
     unknown = [s for s in symbols if s not in BY_SYMBOL]
+    # blind fault: unknown_instrument_answers_500
+    if "unknown_instrument_answers_500" in faults:
+        unknown = []  # the lookup below then fails with a KeyError: 500
     if unknown:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown instrument {unknown[0]!r}")
     return [BY_SYMBOL[s] for s in dict.fromkeys(symbols)]
@@ -69,5 +75,5 @@ async def market_data(
         "day": utc_day(now_ms),
         "stale_after_ms": STALE_AFTER_MS,
         "tick_interval_ms": console.settings.tick_interval_s * 1000,
-        "instruments": [_row(console, i, now_ms) for i in _selected(instrument)],
+        "instruments": [_row(console, i, now_ms) for i in _selected(instrument, console.faults)],
     }

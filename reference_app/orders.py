@@ -178,11 +178,17 @@ def load_order(db: Database, order_id: int) -> Order | None:
     return found[0] if found else None
 
 
-def crossed(order: Order, quote: Quote) -> bool:
+def crossed(order: Order, quote: Quote, faults: Any = ()) -> bool:
     """Whether a working order's trigger is reached by this quote (see the module docstring)."""
     assert order.price is not None
     if order.type == "LIMIT":
+        # blind fault: buy_limit_not_filled_at_limit_price
+        if order.side == "BUY" and "buy_limit_not_filled_at_limit_price" in faults:
+            return quote.ask < order.price
         return quote.ask <= order.price if order.side == "BUY" else quote.bid >= order.price
+    # blind fault: sell_stop_triggers_on_wrong_side
+    if order.side == "SELL" and "sell_stop_triggers_on_wrong_side" in faults:
+        return quote.bid >= order.price
     return quote.ask >= order.price if order.side == "BUY" else quote.bid <= order.price
 
 
@@ -232,7 +238,13 @@ class OrderEngine:
     def projected_position(self, account_id: int, instrument: str, signed_quantity: float,
                            excluding: int | None = None) -> float:
         """The position if this order and every open order on the same side of the instrument filled."""
+        # blind fault: max_position_checks_order_quantity
+        if "max_position_checks_order_quantity" in self.console.faults:
+            return signed_quantity
         held = positions.position(self.db, account_id, instrument).quantity
+        # blind fault: max_position_ignores_open_orders
+        if "max_position_ignores_open_orders" in self.console.faults:
+            return held + signed_quantity
         side = "BUY" if signed_quantity > 0 else "SELL"
         row = self.db.one(
             f"SELECT COALESCE(SUM(quantity), 0) AS q FROM orders WHERE account_id = ? AND instrument = ?"
@@ -375,7 +387,7 @@ class OrderEngine:
         before = positions.position(self.db, order.account_id, order.instrument)
         _, statements = positions.fill_statements(order.account_id, order.id, order.signed_quantity, price,
                                                   positions.usd_per_quote(order.instrument, quotes), before,
-                                                  time.time())
+                                                  time.time(), self.console.faults)
         filled = self._transition(order, FILLED, extra=statements, fill_price=price)
         if publish_positions:
             self.publish_positions(order.account_id)
@@ -393,7 +405,7 @@ class OrderEngine:
         for order in reversed(working):  # oldest first: the first order placed is the first one filled
             quote = self.console.feed.quotes.get(order.instrument)
             halted = self.halt_enforced and trading_halted(self.db, order.account_id)
-            if quote is None or not crossed(order, quote) or halted:
+            if quote is None or not crossed(order, quote, self.console.faults) or halted:
                 continue
             self._fill(order, quote, publish_positions=False)
             traded.add(order.account_id)
@@ -418,11 +430,14 @@ class OrderEngine:
             return Order(**{**order.__dict__, "status": CANCELLED, "reason": reason})
         return self._transition(order, CANCELLED, reason)
 
-    def cancel_open_orders(self, account_id: int, reason: str) -> list[Order]:
-        """Cancel every order of the account that is not final yet (working or still in flight)."""
+    def cancel_open_orders(self, account_id: int, reason: str, skip_types: tuple[str, ...] = ()) -> list[Order]:
+        """Cancel every order of the account that is not final yet (working or still in flight). `skip_types` only
+        serves the blind fault `emergency_stop_keeps_stop_orders`."""
         cancelled = []
         for order in load_orders(self.db, f"account_id = ? AND status IN ({', '.join('?' for _ in OPEN)})",
                                  (account_id, *OPEN)):
+            if order.type in skip_types:
+                continue
             cancelled.append(self._transition(order, CANCELLED, reason))
         return cancelled
 
@@ -439,7 +454,8 @@ class OrderEngine:
         faults = self.console.faults
         value = positions.value_account(self.db, self.console.feed.quotes, account_id,
                                         invert_short_pnl="short_pnl_sign_inverted" in faults,
-                                        convert_pnl="quote_currency_pnl_not_converted" not in faults)
+                                        convert_pnl="quote_currency_pnl_not_converted" not in faults,
+                                        faults=faults)
         snapshot = {**value.as_dict(), "trading_halted": trading_halted(self.db, account_id)}
         for extend in self.snapshot_extensions:
             extend(snapshot)
@@ -538,11 +554,16 @@ async def get_order(order_id: int, user: CurrentUser, request: Request) -> dict[
 
 @router.post("/orders/{order_id}/cancel")
 async def cancel_order(order_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
-    _may_trade(user, request)
+    # blind fault: viewer_can_cancel_order
+    if "viewer_can_cancel_order" not in engine(request).console.faults:
+        _may_trade(user, request)
     return engine(request).cancel(order_id, user).as_dict()
 
 
 @router.get("/positions")
 async def get_positions(user: CurrentUser, request: Request) -> dict[str, Any]:
     """Cash, equity, realized and unrealized P&L and the open positions of the account, in USD."""
+    # blind fault: positions_api_slow
+    if "positions_api_slow" in engine(request).console.faults:
+        await asyncio.sleep(1.2)  # stands for a blocking lookup per position
     return engine(request).account_snapshot(user.account_id)

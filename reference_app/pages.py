@@ -84,17 +84,32 @@ async def login_form(
     except Throttled as throttled:
         return render_login(request, str(throttled), email, next, 429, retry_after_s=throttled.retry_after_s)
     if user is None:
-        silent = "wrong_password_silent" in request.app.state.console.faults
-        return render_login(request, None if silent else "Invalid email or password.", email, next, 401,
-                            password=password)
-    response = RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
+        faults = request.app.state.console.faults
+        silent = "wrong_password_silent" in faults
+        message = None if silent else "Invalid email or password."
+        # blind fault: login_error_reveals_unknown_email
+        if "login_error_reveals_unknown_email" in faults and not silent and request.app.state.console.db.one(
+                "SELECT 1 FROM users WHERE email = ?", (email.strip(),)) is None:
+            message = "No account is registered with this email address."
+        kept_email = email
+        # blind fault: login_email_not_kept
+        if "login_email_not_kept" in faults:
+            kept_email = ""
+        return render_login(request, message, kept_email, next, 401, password=password)
+    # blind fault: login_next_open_redirect
+    lenient = "login_next_open_redirect" in request.app.state.console.faults
+    response = RedirectResponse(safe_next(next, lenient=lenient), status.HTTP_303_SEE_OTHER)
     start_session(request, response, user)
     return response
 
 
 @router.post("/logout")
 async def logout(request: Request) -> RedirectResponse:
-    response = RedirectResponse("/login?signed_out=1", status.HTTP_303_SEE_OTHER)
+    target = "/login?signed_out=1"
+    # blind fault: signout_notice_missing
+    if "signout_notice_missing" in request.app.state.console.faults:
+        target = "/login"
+    response = RedirectResponse(target, status.HTTP_303_SEE_OTHER)
     end_session(request, response)
     return response
 
@@ -107,7 +122,11 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
         console = request.app.state.console
         # The halt is part of every page from its first paint: the banner never waits for the live connection.
         role = controls_role(user, console.faults)
-        context = {"user": user, "sections": SECTIONS, "current": path, "title": label,
+        current = path
+        # blind fault: nav_current_wrong_on_portfolio
+        if path == "/portfolio" and "nav_current_wrong_on_portfolio" in console.faults:
+            current = "/trading"  # the page was copied from the Trading one, its "current" with it
+        context = {"user": user, "sections": SECTIONS, "current": current, "title": label,
                    "faults": _faults(request), "instruments": INSTRUMENTS, "controls_role": role,
                    "halt": halt_state(console.db, user.account_id),
                    "may": permissions(console, replace(user, role=role))}

@@ -127,7 +127,7 @@ class PortfolioSync:
         """Compare the account's stored book with its fills and record the result for each open position."""
         rubber_stamp = "portfolio_sync_rubber_stamp" in self.console.faults
         book = {p.instrument: p for p in positions.positions(self.db, account_id)}
-        replayed = {} if rubber_stamp else positions.replay_fills(self.db, account_id)
+        replayed = {} if rubber_stamp else positions.replay_fills(self.db, account_id, self.console.faults)
         at = time.time() * 1000
         statements: list[tuple[str, tuple[Any, ...]]] = [
             ("DELETE FROM position_sync WHERE account_id = ?", (account_id,))]
@@ -252,6 +252,9 @@ async def close_position(instrument: str, body: CloseRequest, user: CurrentUser,
     if abs(held) < _SAME:
         raise HTTPException(status.HTTP_409_CONFLICT, f"There is no open {instrument} position to close")
     closing = -held
+    # blind fault: close_short_sells_more
+    if "close_short_sells_more" in engine.console.faults:
+        closing = -abs(held)
     if "close_leaves_residual" in engine.console.faults:
         closing = -math.copysign(math.floor(abs(held) / _FAULTY_LOT) * _FAULTY_LOT, held)
     return _place(engine, user, body.client_order_id, instrument, closing).as_dict()
@@ -267,6 +270,9 @@ async def resize_position(instrument: str, body: ResizeRequest, user: CurrentUse
     if (earlier := _answer_if_repeated(engine, user, body.client_order_id, response)) is not None:
         return earlier
     target = body.target_quantity
+    # blind fault: resize_to_zero_refused
+    if "resize_to_zero_refused" in engine.console.faults and not target:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity is required")
     if not math.isfinite(target):
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity must be a number")
     if target != int(target):

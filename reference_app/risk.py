@@ -130,11 +130,11 @@ class ReturnStats:
     mean: float | None
     stdev: float | None
 
-    def var_95(self, equity_now: float) -> float | None:
+    def var_95(self, equity_now: float, z: float = VAR_Z_95) -> float | None:
         """VaR 95 % in USD for the equity now, or None while there is not enough history."""
         if self.returns < VAR_MIN_RETURNS or self.mean is None or self.stdev is None:
             return None
-        return max(0.0, -(self.mean - VAR_Z_95 * self.stdev)) * equity_now
+        return max(0.0, -(self.mean - z * self.stdev)) * equity_now
 
 
 def return_stats(equities: Sequence[float]) -> ReturnStats:
@@ -193,7 +193,7 @@ class LimitProblem:
         return {"field": self.field, "label": LIMIT_LABELS[self.field], "reason": self.reason}
 
 
-def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = False
+def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = False, cash_bound_exclusive: bool = False
                  ) -> tuple[dict[str, float], list[LimitProblem]]:
     """The limits to save, and every rule they break (each with its reason). `zero_accepted` is the fault."""
     values: dict[str, float] = {}
@@ -218,7 +218,7 @@ def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = F
             problems.append(LimitProblem("daily_loss_limit", "must be greater than $0"))
         elif round(loss, 2) != loss:
             problems.append(LimitProblem("daily_loss_limit", "must be in whole cents"))
-        elif loss > starting_cash:
+        elif loss > starting_cash or (cash_bound_exclusive and loss == starting_cash):
             problems.append(LimitProblem("daily_loss_limit",
                                          f"must not exceed the account's starting cash of {usd(starting_cash)}"))
     order = list(LIMIT_LABELS)
@@ -382,11 +382,20 @@ class RiskEngine:
 
     def metrics(self, account_id: int) -> dict[str, Any]:
         quotes = self.console.feed.quotes
-        value = positions.value_account(self.db, quotes, account_id)
+        faults = self.console.faults
+        value = positions.value_account(self.db, quotes, account_id, faults=faults)
         daily = positions.daily_pnl_usd(self.db, quotes, account_id)
+        # blind fault: daily_pnl_excludes_unrealized
+        if "daily_pnl_excludes_unrealized" in faults:
+            midnight = time.time() // 86400 * 86400  # the start of the UTC day, in epoch seconds
+            daily = self.db.one("SELECT COALESCE(SUM(realized_pnl_usd), 0) AS r FROM fills WHERE account_id = ?"
+                                " AND filled_at >= ?", (account_id, midnight))["r"]
         drawdown = self.observe(account_id, value.equity_usd, value.starting_cash)
         stats = self.stats(account_id)
         var = stats.var_95(value.equity_usd)
+        # blind fault: var_uses_90_percent_quantile
+        if "var_uses_90_percent_quantile" in faults:
+            var = stats.var_95(value.equity_usd, z=1.2816)
         # The defect behind the fault: the figure is taken from the wrong field of the valuation.
         portfolio = value.cash_usd if "risk_value_shows_cash" in self.console.faults else value.equity_usd
         return {
@@ -433,6 +442,9 @@ class RiskEngine:
 
     def _alert(self, account_id: int, kind: str, message: str, user: User | None) -> dict[str, Any]:
         at = _now_ms()
+        # blind fault: risk_alert_time_in_seconds
+        if "risk_alert_time_in_seconds" in self.console.faults:
+            at = time.time()  # epoch seconds, where every time of this module is in milliseconds
         alert_id = self.db.execute("INSERT INTO risk_alerts (account_id, kind, message, user_id, at)"
                                    " VALUES (?, ?, ?, ?, ?)", (account_id, kind, message, user and user.id, at))
         alert = {"id": alert_id, "kind": kind, "message": message, "at": at}
@@ -470,13 +482,22 @@ class RiskEngine:
         else:
             cause = "the daily loss limit"
         cancelled = []
-        if "halt_leaves_working_orders" not in self.console.faults:
-            cancelled = self.console.orders.cancel_open_orders(account_id, f"cancelled by {cause}")
-        stopped = strategies.stop_all(self.console, account_id, f"Stopped by {cause}")
+        faults = self.console.faults
+        if "halt_leaves_working_orders" not in faults:
+            # blind fault: emergency_stop_keeps_stop_orders
+            skip = ("STOP",) if "emergency_stop_keeps_stop_orders" in faults else ()
+            cancelled = self.console.orders.cancel_open_orders(account_id, f"cancelled by {cause}", skip_types=skip)
+        stopped = []
+        # blind fault: emergency_stop_leaves_strategies_running
+        if "emergency_stop_leaves_strategies_running" not in faults:
+            stopped = strategies.stop_all(self.console, account_id, f"Stopped by {cause}")
         self.db.execute("INSERT OR REPLACE INTO trading_halts (account_id, kind, message, user_id, by_name, at)"
                         " VALUES (?, ?, ?, ?, ?, ?)", (account_id, kind, message, user and user.id, by, at))
         counts = (f"{len(cancelled)} open order{'' if len(cancelled) == 1 else 's'} cancelled, {len(stopped)} "
                   f"strateg{'y' if len(stopped) == 1 else 'ies'} stopped, positions kept.")
+        # blind fault: halt_alert_counts_nothing
+        if "halt_alert_counts_nothing" in faults:  # worded from the lists as they were before the halt acted
+            counts = "0 open orders cancelled, 0 strategies stopped, positions kept."
         self._alert(account_id, kind, f"{message} Trading halted: {counts}", user)
         state = halt_state(self.db, account_id)
         self._publish_state(account_id, state)
@@ -507,8 +528,15 @@ class RiskEngine:
                 self.console.hub.publish("order", loaded.as_dict(), account_id=account_id)
 
     def _publish_state(self, account_id: int, state: dict[str, Any]) -> None:
-        if "halt_not_pushed" not in self.console.faults:  # the defect: saved, but never pushed to open sessions
-            self.console.hub.publish("halt", state, account_id=account_id)
+        faults = self.console.faults
+        pushed = state
+        # blind fault: halt_push_without_details
+        if "halt_push_without_details" in faults:
+            pushed = {"halted": state["halted"], "as_of": state["as_of"]}
+        # blind fault: resume_not_pushed
+        resume_silent = "resume_not_pushed" in faults and not state["halted"]
+        if "halt_not_pushed" not in faults and not resume_silent:  # halt_not_pushed: saved, but never pushed
+            self.console.hub.publish("halt", pushed, account_id=account_id)
         self.console.orders.publish_positions(account_id)
         self.publish(account_id)
 
@@ -551,11 +579,18 @@ async def get_halt(user: CurrentUser, request: Request) -> dict[str, Any]:
 async def put_limits(edit: LimitsEdit, user: CurrentUser, request: Request) -> dict[str, Any] | JSONResponse:
     """Save Max Position Size and Daily Loss Limit; 422 with every broken rule, saving nothing, if one fails."""
     risk = engine(request)
-    if not permissions(risk.console, user)["edit_limits"]:
+    allowed = permissions(risk.console, user)["edit_limits"]
+    # blind fault: trader_can_edit_limits_via_api
+    if "trader_can_edit_limits_via_api" in risk.console.faults:
+        allowed = user.role in STOPPING_ROLES
+    if not allowed:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"Only a risk manager can edit the limits; you are signed in"
                                                        f" as a {user.role.replace('_', ' ')}")
     starting_cash = limits_of(risk.db, user.account_id)["starting_cash"]
-    values, problems = check_limits(edit, starting_cash, zero_accepted="limit_zero_accepted" in risk.console.faults)
+    values, problems = check_limits(edit, starting_cash, zero_accepted="limit_zero_accepted" in risk.console.faults,
+                                    # blind fault: daily_loss_limit_equal_to_starting_cash_refused
+                                    cash_bound_exclusive="daily_loss_limit_equal_to_starting_cash_refused"
+                                    in risk.console.faults)
     if problems:
         detail = "The limits were not saved: " + "; ".join(f"{LIMIT_LABELS[p.field]} {p.reason}" for p in problems)
         return JSONResponse({"detail": detail, "errors": [p.as_dict() for p in problems]},

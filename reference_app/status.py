@@ -29,6 +29,9 @@ def _worker_component(console: Console, key: str, name: str, up: str, down: str)
     worker = console.workers[key]
     age = worker.heartbeat_age_s()
     healthy = age is not None and age < STALE_AFTER_S
+    # blind fault: status_heartbeat_in_milliseconds
+    if age is not None and "status_heartbeat_in_milliseconds" in console.faults:
+        age = age * 1000
     return ComponentStatus(key, name, up if healthy else down, healthy, worker.last_duration_ms, age)
 
 
@@ -59,13 +62,17 @@ def snapshot(console: Console) -> dict[str, Any]:
         _database(console),
     ]
     payload = [asdict(c) for c in components]
+    judged = components
+    # blind fault: status_overall_ignores_market_data
+    if "status_overall_ignores_market_data" in console.faults:
+        judged = components[:3]
     if "health_metrics_renamed" in console.faults:
         payload = [{("latency" if k == "latency_ms" else "heartbeat" if k == "heartbeat_age_s" else k): v
                     for k, v in c.items()} for c in payload]
     return {
         "generated_at": time.time() * 1000,
         "seq": console.status_seq,
-        "healthy": all(c.healthy for c in components),
+        "healthy": all(c.healthy for c in judged),
         "components": payload,
     }
 

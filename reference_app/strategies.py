@@ -135,8 +135,16 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
     unknown = [symbol for symbol in draft.instruments if symbol not in INSTRUMENT_SYMBOLS]
     risk, size = _number(draft.risk_limit), _number(draft.max_position_size)
     low, high = NAME_LENGTH
+    name_fits = low <= len(name) <= high
+    # blind fault: strategy_name_64_chars_refused
+    if "strategy_name_64_chars_refused" in console.faults:
+        name_fits = low <= len(name) < high
+    risk_fits = risk is None or risk <= account["daily_loss_limit"]
+    # blind fault: strategy_risk_limit_at_daily_loss_limit_refused
+    if "strategy_risk_limit_at_daily_loss_limit_refused" in console.faults:
+        risk_fits = risk is None or risk < account["daily_loss_limit"]
     return [
-        _check("name_length", "name", low <= len(name) <= high, f"must be {low} to {high} characters long"),
+        _check("name_length", "name", name_fits, f"must be {low} to {high} characters long"),
         _check("name_unique", "name", name.casefold() not in taken,
                "is already used by another strategy of this account"),
         _check("type_known", "type", draft.type in STRATEGY_TYPES, f"must be one of {', '.join(STRATEGY_TYPES)}"),
@@ -145,7 +153,7 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
                f"not traded on this console: {', '.join(unknown)}"),
         _check("timeframe_known", "timeframe", draft.timeframe in TIMEFRAMES, f"must be one of {', '.join(TIMEFRAMES)}"),
         _check("risk_limit_positive", "risk_limit", risk is not None and risk > 0, "must be greater than $0"),
-        _check("risk_limit_within_daily_loss_limit", "risk_limit", risk is None or risk <= account["daily_loss_limit"],
+        _check("risk_limit_within_daily_loss_limit", "risk_limit", risk_fits,
                f"must not exceed the account's daily loss limit of {usd(account['daily_loss_limit'])}"),
         _check("max_position_size_positive", "max_position_size", size is not None and size > 0,
                "must be greater than 0 units"),
@@ -210,8 +218,12 @@ def _payload(console: Console, record: dict[str, Any], metrics: Metrics | None =
     if metrics is None:
         metrics = _recorded_metrics(console, [record["id"]]).get(record["id"], Metrics(0.0, 0, 0, 0))
     public = {key: value for key, value in record.items() if key != "account_id"}
+    shown = metrics.as_dict()
+    # blind fault: strategy_win_rate_over_all_trades
+    if "strategy_win_rate_over_all_trades" in console.faults:
+        shown["win_rate"] = metrics.winning_trades / metrics.trades if metrics.closed_trades else None
     # as_of lets a page tell a late answer from a newer push: it keeps whichever it was told last by the server.
-    return {**public, "metrics": metrics.as_dict(), "as_of": time.time() * 1000}
+    return {**public, "metrics": shown, "as_of": time.time() * 1000}
 
 
 def _publish(console: Console, record: dict[str, Any], metrics: Metrics | None = None) -> dict[str, Any]:
@@ -252,6 +264,9 @@ def _stop(console: Console, record: dict[str, Any], reason: str) -> dict[str, An
     # The closing fills and the new status together, so a crash cannot leave a strategy half stopped.
     console.db.transaction(statements)
     stopped = {**record, "status": "Stopped", "stop_reason": reason, "stopped_at": _epoch_ms(now)}
+    # blind fault: strategy_stop_push_without_reason
+    if "strategy_stop_push_without_reason" in console.faults:
+        stopped = {**record, "status": "Stopped"}
     return _publish(console, stopped)
 
 
@@ -433,7 +448,11 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
     _require_trading_role(user)
     console = _console(request)
     record = _load(console, user.account_id, strategy_id)
-    if record["status"] in ACTIVE:
+    busy = ACTIVE
+    # blind fault: stopped_strategy_cannot_redeploy
+    if "stopped_strategy_cannot_redeploy" in console.faults:
+        busy = (*ACTIVE, "Stopped")
+    if record["status"] in busy:
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is already {record['status'].lower()}")
     if orders.trading_halted(console.db, user.account_id):
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” was not deployed: {orders.HALTED_REASON} for"
@@ -455,8 +474,10 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
 
 @router.post("/{strategy_id}/stop")
 async def stop_strategy(strategy_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
-    _require_trading_role(user)
     console = _console(request)
+    # blind fault: viewer_can_stop_strategy
+    if "viewer_can_stop_strategy" not in console.faults:
+        _require_trading_role(user)
     record = _load(console, user.account_id, strategy_id)
     if record["status"] not in ACTIVE:
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is not running (it is {record['status']})")

@@ -30,6 +30,7 @@ class LoginThrottle:
     window_s: float = 15 * 60
     lockout_s: float = 15 * 60
     enabled: bool = True
+    one_attempt_late: bool = False  # the blind fault `lockout_one_attempt_late`: <= instead of <
 
     def __post_init__(self) -> None:
         self.db.ensure_schema(SCHEMA)
@@ -42,7 +43,8 @@ class LoginThrottle:
         recent = [row["failed_at"] for row in self.db.all(
             "SELECT failed_at FROM login_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC",
             (email.strip(), now - self.window_s))]
-        if len(recent) < self.limit:
+        # blind fault: lockout_one_attempt_late
+        if len(recent) < self.limit or (self.one_attempt_late and len(recent) == self.limit):
             return None
         remaining = recent[0] + self.lockout_s - now
         return math.ceil(remaining) if remaining > 0 else None

@@ -153,4 +153,5 @@ def test_command_line_reads_port_database_mode_and_faults() -> None:
 def test_every_fault_is_documented_and_names_the_scenarios_that_catch_it() -> None:
     assert len(FAULTS) == len(CATALOGUE), "fault names must be unique"
     for fault in CATALOGUE:
-        assert fault.defect and fault.caught_by, fault.name
+        # A blind fault is written without knowledge of the specs, so it names no scenario.
+        assert fault.defect and (fault.caught_by or fault.blind), fault.name

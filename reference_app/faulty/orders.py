@@ -22,3 +22,11 @@ def market_buy_at_the_bid(order: Order, quote: Quote) -> float:
     if order.type == "MARKET":
         return quote.bid
     return quote.ask if order.side == "BUY" else quote.bid
+
+
+@replaces("orders.fill_price", fault="market_sell_fills_at_ask")
+def market_sell_at_the_ask(order: Order, quote: Quote) -> float:
+    # The defect: a MARKET SELL takes the ask (the wrong side of the spread); the rest fill at the touch.
+    if order.type == "MARKET":
+        return quote.ask
+    return quote.ask if order.side == "BUY" else quote.bid

@@ -63,7 +63,8 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
         sendToSignIn();
         return;
       }
-      showConnection('reconnecting', 'Reconnecting…');
+      // blind fault: offline_indicator_never_shown
+      if (!hasFault('offline_indicator_never_shown')) showConnection('reconnecting', 'Reconnecting…');
       if (onDisconnect) onDisconnect();
       attempt += 1;
       setTimeout(open, Math.min(4000, 200 * 2 ** attempt));

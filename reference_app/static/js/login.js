@@ -1,8 +1,11 @@
 // A throttled sign-in: the button stays disabled, with a countdown, until the console accepts attempts again.
+import { hasFault } from './faults.js';
+
 const form = document.querySelector('form[data-retry-after]');
 const button = form.querySelector('button[type="submit"]');
 const alert = document.querySelector('[role="alert"]');
-const until = Date.now() + Number(form.dataset.retryAfter) * 1000;
+// blind fault: lockout_button_reenabled_early
+const until = Date.now() + Number(form.dataset.retryAfter) * (hasFault('lockout_button_reenabled_early') ? 1 : 1000);
 
 function describeWait(seconds) {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;

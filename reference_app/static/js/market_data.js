@@ -46,7 +46,10 @@ function isStale(q, now) {
   const age = ageMs(q, now);
   if (age == null) return true;
   // The stale_flag_never_shown fault: seconds compared with milliseconds.
-  return hasFault('stale_flag_never_shown') ? age / 1000 > staleAfterMs : age > staleAfterMs;
+  if (hasFault('stale_flag_never_shown')) return age / 1000 > staleAfterMs;
+  // blind fault: stale_threshold_one_second_late
+  if (hasFault('stale_threshold_one_second_late')) return age > staleAfterMs + 1000;
+  return age > staleAfterMs;
 }
 
 // ---- rows ------------------------------------------------------------------------------------------------------
@@ -127,7 +130,9 @@ const SORT_KEYS = {
 
 function compareBy(column, direction) {
   const key = SORT_KEYS[column];
-  const sign = direction === 'descending' ? -1 : 1;
+  let sign = direction === 'descending' ? -1 : 1;
+  // blind fault: spread_sort_reversed
+  if (column === 'spread' && hasFault('spread_sort_reversed')) sign = -sign;
   return (a, b) => {
     const x = key(a);
     const y = key(b);
@@ -151,6 +156,8 @@ function sortBy(column) {
   sort.direction = direction;
   for (const header of headers) {
     const sorted = header.dataset.column === column;
+    // blind fault: aria_sort_left_on_previous_column
+    if (!sorted && hasFault('aria_sort_left_on_previous_column')) continue;
     header.setAttribute('aria-sort', sorted ? direction : 'none');
     header.querySelector('.sort-mark').textContent = !sorted ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
   }
@@ -161,6 +168,8 @@ function matches(q, currency, text) {
   const currencyMatch = hasFault('currency_filter_base_only')
     ? q.base === currency
     : q.base === currency || q.quote === currency;
+  // blind fault: filter_and_search_combined_with_or
+  if (currency && text && hasFault('filter_and_search_combined_with_or')) return currencyMatch || q.instrument.includes(text);
   return (!currency || currencyMatch) && (!text || q.instrument.includes(text));
 }
 
@@ -174,7 +183,8 @@ function applyFilter() {
     q.row.hidden = !matches(q, currency, text);
     if (!q.row.hidden) shown += 1;
   }
-  emptyNote.hidden = shown > 0;
+  // blind fault: board_empty_message_missing
+  emptyNote.hidden = shown > 0 || hasFault('board_empty_message_missing');
   emptyNote.textContent = shown > 0 ? '' : `No instrument matches ${raw ? `“${raw}”` : 'this filter'}${currency ? ` in ${currency}` : ''}.`;
 }
 
@@ -196,7 +206,9 @@ function showSource(now) {
   while (arrivals.length && arrivals[0] < now - RATE_WINDOW_MS) arrivals.shift();
   if (connectedAt == null) return;
   const span = Math.min(RATE_WINDOW_MS, now - connectedAt);
-  const text = span < 1000 ? DASH : `${Math.round((arrivals.length * 1000) / span)} ticks/s`;
+  // blind fault: update_rate_not_per_second
+  const perSecond = hasFault('update_rate_not_per_second') ? arrivals.length : Math.round((arrivals.length * 1000) / span);
+  const text = span < 1000 ? DASH : `${perSecond} ticks/s`;
   setText(updateRate, text);
 }
 
@@ -211,6 +223,8 @@ function onTick(tick) {
     showFreshness(q, now); // the defect: the clock restarts, the price is never redrawn
     return;
   }
+  // blind fault: change_against_previous_tick
+  if (hasFault('change_against_previous_tick') && q.bid != null) q.open = mid(q);
   Object.assign(q, { bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
   if (hasFault('quote_updates_throttled') && now - q.drawnAt < THROTTLE_MS) {
     q.pending = true;

@@ -175,12 +175,15 @@ export function createOrderTicket(opener) {
     lastSummary.textContent = describeOrder(order);
     if (lastStatus.textContent !== STATUS_LABELS[order.status]) lastStatus.textContent = STATUS_LABELS[order.status];
     lastStatus.dataset.status = order.status;
-    lastReason.textContent = order.reason ? `(${order.reason})` : '';
+    // blind fault: rejection_reason_not_shown
+    const reason = hasFault('rejection_reason_not_shown') ? order.reject_reason : order.reason;
+    lastReason.textContent = reason ? `(${reason})` : '';
     timeline.replaceChildren(...order.events.map((step) => {
       const item = document.createElement('li');
       const time = document.createElement('time');
       time.dateTime = new Date(step.at).toISOString();
-      time.textContent = clockTime(step.at);
+      // blind fault: timeline_times_without_milliseconds
+      time.textContent = clockTime(step.at, { milliseconds: !hasFault('timeline_times_without_milliseconds') });
       item.append(STATUS_LABELS[step.status], time);
       return item;
     }));

@@ -120,7 +120,8 @@ function showPositions(snapshot) {
     showSync(byTestId('position-sync-status', row), position);
   }
   byTestId('no-positions').hidden = snapshot.positions.length > 0;
-  if (shownDetails) showDetails(shownDetails);
+  // blind fault: details_panel_not_live
+  if (shownDetails && !hasFault('details_panel_not_live')) showDetails(shownDetails);
 }
 
 function positionOf(instrument) {
@@ -150,7 +151,9 @@ function showDetails(instrument) {
   const syncedAt = byTestId('details-synced-at', details);
   if (position.synced_at != null) syncedAt.dateTime = new Date(position.synced_at).toISOString();
   setText(syncedAt, clockTime(position.synced_at, { milliseconds: false }));
-  setText(byTestId('details-sync-detail', details), position.sync_detail ?? '');
+  // blind fault: sync_detail_not_shown
+  const syncDetail = hasFault('sync_detail_not_shown') ? position.detail : position.sync_detail;
+  setText(byTestId('details-sync-detail', details), syncDetail ?? '');
 }
 
 function hideDetails() {
@@ -218,6 +221,10 @@ function actionDialog(name, { prepare, send, label }) {
     showActionOrder(answer.body);
   });
   $('[data-action="cancel"]', dialog).addEventListener('click', () => dialog.close());
+  // blind fault: close_dialog_ignores_escape
+  if (name === 'close' && hasFault('close_dialog_ignores_escape')) {
+    dialog.addEventListener('cancel', (event) => event.preventDefault()); // "no accidental closes"
+  }
 
   return (chosen) => {
     if (!positionOf(chosen)) return; // closed meanwhile: its row is on its way out
@@ -225,7 +232,9 @@ function actionDialog(name, { prepare, send, label }) {
     clientOrderId = newClientOrderId();
     showError('');
     prepare(dialog, positionOf(chosen));
-    dialog.showModal();
+    // blind fault: resize_dialog_not_modal
+    if (name === 'resize' && hasFault('resize_dialog_not_modal')) dialog.show();
+    else dialog.showModal();
   };
 }
 

@@ -7,6 +7,7 @@ const table = document.querySelector('[data-testid="components"]');
 const overall = document.querySelector('[data-testid="overall-health"]');
 const updatedAt = document.querySelector('[data-testid="status-updated-at"]');
 const rows = new Map();
+const DOWN_STATES = ['Disconnected', 'Inactive', 'Stalled', 'Unavailable']; // only with a blind fault
 
 function rowFor(component) {
   if (rows.has(component.key)) return rows.get(component.key);
@@ -27,8 +28,11 @@ function render(snapshot) {
   for (const component of snapshot.components) {
     const row = rowFor(component);
     const indicator = row.querySelector('[data-testid="health-indicator"]');
-    indicator.dataset.health = component.healthy ? 'healthy' : 'unhealthy';
-    indicator.setAttribute('aria-label', component.healthy ? 'healthy' : 'unhealthy');
+    let healthy = component.healthy;
+    // blind fault: status_indicator_green_when_stale
+    if (hasFault('status_indicator_green_when_stale')) healthy = !DOWN_STATES.includes(component.state);
+    indicator.dataset.health = healthy ? 'healthy' : 'unhealthy';
+    indicator.setAttribute('aria-label', healthy ? 'healthy' : 'unhealthy');
     row.querySelector('[data-testid="component-state"]').textContent = component.state;
     const latency = hasFault('status_page_script_error') ? component.latency.toFixed(1) : milliseconds(component.latency_ms);
     row.querySelector('[data-testid="component-latency"]').textContent = latency;
@@ -36,6 +40,8 @@ function render(snapshot) {
   }
   overall.dataset.health = snapshot.healthy ? 'healthy' : 'unhealthy';
   overall.textContent = snapshot.healthy ? 'All systems operational' : 'Degraded: check the components below';
+  // blind fault: status_updated_at_not_refreshed
+  if (hasFault('status_updated_at_not_refreshed') && updatedAt.textContent !== '—') return;
   updatedAt.textContent = clockTime(snapshot.generated_at);
   updatedAt.dateTime = new Date(snapshot.generated_at).toISOString();
 }

@@ -128,7 +128,8 @@ function render(strategy) {
     fillCommon(active, strategy);
     const { metrics } = strategy;
     const pnl = cell(active, 'strategy-pnl');
-    pnl.textContent = usd(metrics.pnl_usd);
+    // blind fault: strategy_pnl_sign_dropped
+    pnl.textContent = usd(hasFault('strategy_pnl_sign_dropped') ? Math.abs(metrics.pnl_usd) : metrics.pnl_usd);
     pnl.dataset.sign = metrics.pnl_usd < 0 ? 'negative' : 'positive';
     cell(active, 'strategy-trades').textContent = units(metrics.trades);
     cell(active, 'strategy-win-rate').textContent = percent(metrics.win_rate);
@@ -141,7 +142,9 @@ function render(strategy) {
 }
 
 function summarize() {
-  const running = [...strategies.values()].filter((s) => ACTIVE.has(s.status)).length;
+  // blind fault: strategy_summary_counts_stopped_as_running
+  const isRunning = hasFault('strategy_summary_counts_stopped_as_running') ? (s) => s.status !== 'Saved' : (s) => ACTIVE.has(s.status);
+  const running = [...strategies.values()].filter(isRunning).length;
   noneActive.hidden = running > 0;
   const count = strategies.size;
   summary.textContent = count === 0 ? 'No strategies yet.'

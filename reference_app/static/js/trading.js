@@ -51,13 +51,14 @@ function fillOrderRow(row, order, { withFill }) {
   }
 }
 
-function placeRow(table, map, order, build) {
+function placeRow(table, map, order, build, { oldestFirst = false } = {}) {
   let row = map.get(order.id);
   if (!row) {
     row = document.createElement('tr');
     map.set(order.id, row);
     // Newest first: before the first row with a smaller order id.
-    const next = [...table.children].find((other) => Number(other.dataset.orderId) < order.id);
+    const next = oldestFirst ? [...table.children].find((other) => Number(other.dataset.orderId) > order.id)
+      : [...table.children].find((other) => Number(other.dataset.orderId) < order.id);
     row.dataset.orderId = order.id;
     table.insertBefore(row, next ?? null);
   }
@@ -67,7 +68,10 @@ function placeRow(table, map, order, build) {
 
 function showInBlotter(order) {
   const existing = rows.blotter.get(order.id);
-  if (!OPEN.has(order.status)) {
+  let open = OPEN.has(order.status);
+  // blind fault: blotter_keeps_filled_orders
+  if (hasFault('blotter_keeps_filled_orders')) open = order.status !== 'rejected' && order.status !== 'cancelled';
+  if (!open) {
     existing?.remove();
     rows.blotter.delete(order.id);
   } else {
@@ -90,7 +94,9 @@ function showInBlotter(order) {
 }
 
 function showInHistory(order) {
-  placeRow(history, rows.history, order, (row) => fillOrderRow(row, order, { withFill: true }));
+  // blind fault: order_history_oldest_first
+  const oldestFirst = hasFault('order_history_oldest_first');
+  placeRow(history, rows.history, order, (row) => fillOrderRow(row, order, { withFill: true }), { oldestFirst });
   applyHistoryFilter();
 }
 
