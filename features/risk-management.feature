@@ -140,12 +140,15 @@ Feature: Risk management and the Emergency Stop
 
     Scenario: A confirmed Emergency Stop halts the account and records who and when
       Given a trader is signed in
+      And the account's daily loss limit is $2,000
       And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
       And the trader has a running strategy named "Asia Session Momentum"
       And the trader has the Risk Management screen open
       When the trader triggers the Emergency Stop and confirms it
       Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
-      And the trader sees the risk alert "Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 1 open order cancelled, 1 strategy stopped, positions kept."
+      And the trader sees the risk alerts, newest first:
+        | Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 1 open order cancelled, 1 strategy stopped, positions kept. |
+        | Limits changed by the risk manager: Max Position Size 100,000, Daily Loss Limit $2,000.                                   |
 
     Scenario Outline: Every screen of a halted account says so
       Given a trader is signed in
