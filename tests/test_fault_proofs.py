@@ -42,7 +42,7 @@ def test_report_names_the_catching_scenarios_and_flags_a_survivor() -> None:
     clean = SpecRun(0, [{"scenario": "x", "outcome": "passed"}])
     table = markdown(clean, [caught, survived], "chromium")
     assert f"| `{fault.name}` |" in table and fault.caught_by[0] in table
-    assert "Faults caught: **1 of 2**" in table and "MISSED (expected to fail:" in table
+    assert "Faults written with the specs: **1 of 2** caught" in table and "MISSED (expected to fail:" in table
     assert caught.caught and not survived.caught
 
 
