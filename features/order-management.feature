@@ -81,6 +81,16 @@ Feature: Order management
       | sold   | SELL         | 2.00000   | SELL | 30,001   | the trader's order is refused with "exceeds max position size 100,000" |
       | bought | SELL         | 2.00000   | BUY  | 40,000   | the trader's last order shows "Filled"                                 |
 
+  Scenario Outline: The smallest order and one of the full position size are accepted
+    Given the trader has the Trading screen open
+    When the trader submits a MARKET order to <side> <quantity> EURUSD
+    Then the trader's last order shows "Filled"
+
+    Examples:
+      | side | quantity |
+      | BUY  | 1        |
+      | SELL | 100,000  |
+
   Scenario: A double click on Submit Order creates exactly one order
     Given the trader has the Trading screen open
     When the trader double-clicks Submit Order on a MARKET order to BUY 10,000 EURUSD

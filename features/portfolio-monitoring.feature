@@ -45,6 +45,7 @@ Feature: Portfolio monitoring
       | Mark            | 1.08650      |
       | Unrealized P&L  | $8.40        |
       | Realized P&L    | $5.60        |
+      | Exposure        | $6,519.00    |
       | Synchronisation | Synchronized |
     And the trader sees the position's last synchronisation time keep advancing
 
@@ -192,10 +193,11 @@ Feature: Portfolio monitoring
       | Cash           | $999,148.33 |
       | Equity         | $999,979.45 |
       | Unrealized P&L | -$20.55     |
+      | Realized P&L   | $0.00       |
     And the trader sees the positions:
-      | instrument | quantity | average price | mark    | unrealized P&L |
-      | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         |
-      | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        |
+      | instrument | quantity | average price | mark    | unrealized P&L | realized P&L |
+      | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         | $0.00        |
+      | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        | $0.00        |
 
   @controlled_market
   Scenario Outline: A size that cannot be ordered is refused with its reason and nothing changes

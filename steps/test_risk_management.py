@@ -52,6 +52,11 @@ def actor_signed_in_on_other_engine(desk: Desk, actor: str, other_engine: OtherE
 
 # Metrics and limits ---------------------------------------------------------------------------------------------
 
+@then(parsers.parse('the {actor} sees the VaR note "{note}"'))
+def sees_var_note(desk: Desk, actor: str, note: str) -> None:
+    expect(desk[actor].screen(RiskPage).var_note).to_have_text(note)
+
+
 @when(parsers.parse("the {actor} sets the limits to a Max Position Size of {size} and a Daily Loss Limit of {loss}"))
 def actor_sets_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
     desk[actor].screen(RiskPage).limits.set({"Max Position Size": size, "Daily Loss Limit": loss})
