@@ -29,6 +29,7 @@ from pathlib import Path
 from pytest_bdd.scenario import make_python_name
 
 from reference_app.faults import CATALOGUE, FAULTS, Fault
+from tools.figures import record
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_SIGHT = ROOT / "docs" / "blind-faults-first-sight.json"
@@ -160,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", default="chromium")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="spec runs at a time")
     parser.add_argument("--report-dir", default="reports", help="where sensitivity.json and .md go")
+    parser.add_argument("--record", action="store_true",
+                        help="also write docs/sensitivity.md and add the figures to docs/figures.md (to commit)")
     args = parser.parse_args(argv)
     unknown = [name for name in args.faults if name not in FAULTS]
     if unknown:
@@ -168,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
 
     # The clean run goes first and alone: it includes the real-time budgets, which a machine busy with other runs
     # could miss. A fault's run may fail more scenarios than expected under load; only its own must fail.
+    started = time.monotonic()
     clean = run_specs(args.engine, workers=2)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         verdicts = list(pool.map(lambda fault: prove(fault, args.engine), faults))
 
+    elapsed = time.monotonic() - started
     table = markdown(clean, verdicts, args.engine, first_sight_record())
     print(table)
     if not clean.passed:
@@ -189,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         "faults": [v.as_dict() for v in verdicts],
     }, indent=2))
     print(f"written: {report_dir / 'sensitivity.md'}, {report_dir / 'sensitivity.json'}")
+    if args.record:
+        (ROOT / "docs" / "sensitivity.md").write_text("# Suite sensitivity\n\n" + table)
+        summary = table.split("\n\n| Fault")[0]
+        record("sensitivity", f"`python -m tools.fault_proofs` on {args.engine}, {len(verdicts)} faults, "
+                              f"{args.jobs} at a time: {elapsed:.0f} s in all.\n\n{summary}\n\n"
+                              "The table, fault by fault: [sensitivity.md](sensitivity.md).")
     return 0 if clean.passed and all(v.caught or v.known_gap for v in verdicts) else 1
 
 
