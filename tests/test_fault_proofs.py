@@ -10,6 +10,7 @@ from pytest_bdd.feature import get_features
 
 from reference_app.faults import CATALOGUE, Fault
 from tools.checklists import CHECKLISTS
+from tools.checklists import markdown as checklists_markdown
 from tools.fault_proofs import SpecRun, Verdict, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,3 +61,8 @@ def test_every_feature_has_at_least_three_faults() -> None:
     assert markers <= set(SCENARIOS_BY_TAG), "every feature file is tagged with its own marker"
     counts = {marker: sum(f.feature == marker for f in CATALOGUE) for marker in markers}
     assert all(count >= 3 for count in counts.values()), counts
+
+
+def test_the_checklists_page_is_current() -> None:
+    assert (ROOT / "docs" / "checklists.md").read_text() == checklists_markdown(), \
+        "docs/checklists.md is out of date: run python -m tools.checklists"
