@@ -15,6 +15,7 @@ import datetime
 import json
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from reference_app.faults import CATALOGUE, Fault
 from tools.fault_proofs import FAILING, ROOT, run_specs
@@ -34,8 +35,8 @@ FIRST_SIGHT_FEATURE = {
 }
 
 
-def first_sight(fault: Fault, engine: str) -> dict:
-    marker = FIRST_SIGHT_FEATURE.get(fault.name, fault.feature)
+def first_sight(fault: Fault, engine: str, specs: str | None = None) -> dict:
+    marker = specs or FIRST_SIGHT_FEATURE.get(fault.name, fault.feature)
     run = run_specs(engine, marker=marker, fault=fault.name)
     failed = sorted(run.scenarios_with(*FAILING))
     return {"fault": fault.name, "feature": fault.feature, "specs_run": marker, "verdict": "caught" if failed else
@@ -48,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", default="chromium")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", default="reports/first-sight.json")
+    parser.add_argument("--specs", default=None, help="run these specs (a marker) instead of each fault's own")
     args = parser.parse_args(argv)
     blind = [f for f in CATALOGUE if f.blind and (not args.faults or f.name in args.faults)]
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(pool.map(lambda fault: first_sight(fault, args.engine), blind))
+        results = list(pool.map(lambda fault: first_sight(fault, args.engine, args.specs), blind))
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     out = ROOT / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
