@@ -8,6 +8,7 @@ pytest_plugins = [
     "fixtures.test_control",
     "fixtures.accounts",
     "fixtures.storage_state",
+    "fixtures.identities",
     "fixtures.sessions",
     "fixtures.cross_engine",
     "fixtures.realtime",
