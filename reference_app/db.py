@@ -50,6 +50,10 @@ SEED_USERS = (
     ("trader@example.com", "Test Trader", "trader"),
     ("viewer@example.com", "Test Viewer", "viewer"),
 )
+# SQLite keeps an integer in 64 bits: an id outside this range names no row, and cannot even be bound to a query
+# (sqlite3 raises OverflowError), so a lookup by such an id answers "not found" without asking.
+ROW_IDS = range(-(2**63), 2**63)
+
 
 class Database:
     """A single SQLite connection; the console runs on one event loop, so one connection is enough."""
