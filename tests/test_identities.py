@@ -48,16 +48,16 @@ def test_every_disagreement_is_named() -> None:
         "accounts['trader'] = a@example.com: the config says role 'trader', the console says 'risk_manager'",
         "accounts['trader'] = a@example.com: the config says display name 'Ann Trader', the console says 'Ann'",
         "accounts['trader'] = a@example.com: the config says account 1, the console says 2",
-        "the configured users are on different trading accounts, but the scenarios act as one desk: "
-        "trader on account 2, viewer on account 3",
+        ("the configured users are on different trading accounts, but the scenarios act as one desk: "
+         "trader on account 2, viewer on account 3"),
     ]
 
 
 def test_a_user_who_cannot_sign_in_is_named(console_without_test_mode: ConsoleUnderTest) -> None:
     accounts = {"trader": Credentials("trader@example.com", "not-the-password", "Test Trader")}
     _, problems = check_configured_users(console_without_test_mode.base_url, accounts)
-    assert problems == ["accounts['trader'] = trader@example.com: signing in answered 401: "
-                        '{"detail":"Invalid email or password"}']
+    assert problems == [("accounts['trader'] = trader@example.com: signing in answered 401: "
+                         '{"detail":"Invalid email or password"}')]
 
 
 @pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["serial", "xdist"])
@@ -73,7 +73,7 @@ def test_a_config_that_disagrees_stops_the_run_before_any_scenario(
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "-p", "no:cacheprovider", "--browser", "chromium",
          "--base-url", console_without_test_mode.base_url, f"--suite-config={config}", "-m", "access_control",
-         *workers], cwd=ROOT, capture_output=True, text=True, timeout=120)
+         *workers], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == pytest.ExitCode.USAGE_ERROR, result.stdout[-3000:] + result.stderr[-2000:]
     assert ("accounts['trader'] = test@example.com: the config says role 'trader', the console says 'risk_manager'"
             in result.stdout)
