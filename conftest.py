@@ -9,6 +9,7 @@ pytest_plugins = [
     "fixtures.accounts",
     "fixtures.storage_state",
     "fixtures.identities",
+    "fixtures.contract",
     "fixtures.sessions",
     "fixtures.cross_engine",
     "fixtures.realtime",

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from pages.contract import ContractItem
 from pages.forms import replace_value
 
 
 class LoginPage:
     PATH = "/login"
+    # What the specs need of the sign-in page (see pages/contract.py); it is visited signed out.
+    CONTRACT = (
+        *(ContractItem(path, ("authentication", "access_control"))
+          for path in ("heading", "email", "password", "sign_in_button")),
+        ContractItem("error", ("authentication", "access_control"), only_with="a refused sign-in"),
+        ContractItem("signed_out_notice", ("authentication", "access_control"), only_with="a sign-out"),
+        ContractItem("expired_notice", ("access_control",), only_with="a session that ended"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page
