@@ -14,8 +14,16 @@ import pytest
 from fixtures.console_server import ConsoleUnderTest, start_console
 from fixtures.settings import WebServer
 from pages.contract import Sample
-from tools.contract_check import (MISSING, NOT_OFFERED, PRESENT, SCREENS, UNCHECKED, ContractReport, Finding,
-                                  _scenarios_by_tag)
+from tools.contract_check import (
+    MISSING,
+    NOT_OFFERED,
+    PRESENT,
+    SCREENS,
+    UNCHECKED,
+    ContractReport,
+    Finding,
+    _scenarios_by_tag,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURE_MARKERS = {path.stem.replace("-", "_") for path in (ROOT / "features").glob("*.feature")}
