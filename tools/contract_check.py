@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 from faker import Faker
-from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Playwright, WebSocket, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Playwright, sync_playwright
 from pytest_bdd.feature import get_features
 
 from fixtures.accounts import ROLES, DeskUser, new_account_spec
@@ -175,44 +175,53 @@ def needed_by_text(needed_by: Iterable[str], by_tag: dict[str, dict[str, int]]) 
 
 # --- Checks ----------------------------------------------------------------------------------------------------------
 
+# Installed in every page before its own scripts: wraps the WebSocket class so that every message a page receives is
+# counted by topic, in the page itself (Playwright's own WebSocket events are not available on every engine: Firefox
+# over WebDriver BiDi has none).
+_RECORD_TOPICS = """
+(() => {
+  const seen = { urls: [], topics: {} };
+  Object.defineProperty(window, "__contractTopics", { value: seen });
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      seen.urls.push(String(args[0]));
+      this.addEventListener("message", (event) => {
+        let message;
+        try { message = JSON.parse(event.data); } catch { return; }
+        for (const each of Array.isArray(message) ? message : [message]) {
+          if (each && typeof each.topic === "string") seen.topics[each.topic] = (seen.topics[each.topic] || 0) + 1;
+        }
+      });
+    }
+  };
+})();
+"""
+
+
 class TopicRecorder:
-    """The WebSocket topics a page receives, recorded from its frames as they arrive."""
+    """The WebSocket topics the pages of a context receive, recorded in each page (see _RECORD_TOPICS)."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, context: BrowserContext) -> None:
         self.seen: dict[str, str] = {}  # topic -> the screen where it was first seen
-        self.sockets: list[WebSocket] = []
-        self.screen = ""
-        page.on("websocket", self._on_socket)
+        self.urls: set[str] = set()
+        context.add_init_script(_RECORD_TOPICS)
 
-    def _on_socket(self, socket: WebSocket) -> None:
-        self.sockets.append(socket)
-        socket.on("framereceived", self._on_frame)
+    def collect(self, page: Page, screen: str) -> None:
+        """Fold in what the page has received so far (before it navigates away and the record is gone)."""
+        recorded = page.evaluate("() => window.__contractTopics || { urls: [], topics: {} }")
+        self.urls.update(recorded["urls"])
+        for topic in recorded["topics"]:
+            self.seen.setdefault(topic, screen)
 
-    @staticmethod
-    def topics_of(payload: str | bytes) -> set[str]:
+    def wait_for(self, page: Page, topic: str, timeout_ms: float) -> None:
+        """Wait until the page has received a message of that topic (or the timeout passes)."""
         try:
-            message = json.loads(payload)
-        except (ValueError, TypeError):
-            return set()
-        events = message if isinstance(message, list) else [message]
-        return {event["topic"] for event in events if isinstance(event, dict) and isinstance(event.get("topic"), str)}
-
-    def _on_frame(self, payload: str | bytes) -> None:
-        for topic in self.topics_of(payload):
-            self.seen.setdefault(topic, self.screen)
-
-    def wait_for(self, topic: str, timeout_ms: float) -> bool:
-        """Wait on the page's latest socket until a frame of that topic arrives (or the timeout passes)."""
-        if topic in self.seen:
-            return True
-        if not self.sockets:
-            return False
-        try:
-            self.sockets[-1].wait_for_event("framereceived", lambda payload: topic in self.topics_of(payload),
-                                            timeout=timeout_ms)
+            page.wait_for_function("(topic) => (window.__contractTopics?.topics[topic] || 0) > 0", arg=topic,
+                                   timeout=timeout_ms, polling=100)
         except Error:
-            return False
-        return topic in self.seen
+            pass
 
 
 def _route_finding(screen: str, path: str, answer_status: int | None, needed_by: tuple[str, ...], expect: str,
@@ -291,8 +300,6 @@ def _press(control: Locator, name: str, timeout_ms: float) -> str:
 def check_screen(context: BrowserContext, screen: Screen, timeout_ms: float, topics: TopicRecorder | None,
                  samples: dict[str, str]) -> list[Finding]:
     page = context.pages[0] if context.pages else context.new_page()
-    if topics is not None:
-        topics.screen = screen.name
     page_object = screen.page_object(page)
     findings = []
     try:
@@ -306,13 +313,14 @@ def check_screen(context: BrowserContext, screen: Screen, timeout_ms: float, top
         findings += check_items(screen, part(page), page_object, part.CONTRACT, timeout_ms, samples)
     if topics is not None:
         for topic in screen.topics:
-            topics.wait_for(topic, timeout_ms)
+            topics.wait_for(page, topic, timeout_ms)
+        topics.collect(page, screen.name)
     return findings
 
 
 def topic_findings(topics: TopicRecorder) -> list[Finding]:
     findings = []
-    socket_urls = {socket.url for socket in topics.sockets}
+    socket_urls = topics.urls
     has_ws = any(url.split("?")[0].endswith("/ws") for url in socket_urls)
     findings.append(Finding("WebSocket", "route", "GET /ws (WebSocket)", "docs/ui-contract.md",
                             ("@every live screen",), PRESENT if has_ws and topics.seen else MISSING,
@@ -462,7 +470,7 @@ def run_check(base_url: str, suite: SuiteConfig, engine: str = "chromium", timeo
                 each.set_default_timeout(max(timeout_ms, 10_000))
             report.findings += check_routes(context, anonymous)
             samples = create_samples(context, timeout_ms) if report.test_control else {}
-            topics = TopicRecorder(context.new_page())
+            topics = TopicRecorder(context)
             for screen in SCREENS:
                 report.findings += check_screen(context if screen.signed_in else anonymous, screen, timeout_ms,
                                                 topics if screen.signed_in else None, samples)
