@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -160,7 +161,8 @@ def _scenarios_by_tag() -> dict[str, dict[str, int]]:
 
 
 def needed_by_text(needed_by: Iterable[str], by_tag: dict[str, dict[str, int]]) -> str:
-    """Feature markers as their files, tags as the scenarios that carry them."""
+    """Feature markers as their files, "@tag" as the scenarios that carry the tag; "@" before anything that is not a
+    tag ("@every scenario …") says it as it is."""
     parts = []
     for need in needed_by:
         if need.startswith("@") and need[1:] in by_tag:
@@ -352,13 +354,18 @@ def _generic_not_found(answer: httpx.Response) -> bool:
         return True
 
 
+def _as_documented(path: str) -> str:
+    """A probed path as docs/ui-contract.md writes it: "/api/test/accounts/{id}/book/{instrument}"."""
+    return re.sub(r"/(EURUSD|XXXYYY)\b", "/{instrument}", path).replace("/0/", "/{id}/")
+
+
 def check_test_control(base_url: str, token: str | None) -> list[Finding]:
     findings = []
     headers = {"X-Test-Control-Token": token} if token else {}
     with httpx.Client(base_url=base_url, headers=headers, timeout=10) as client:
         offered = client.get("/api/test/health").status_code == 200
         for method, path, body, needed_by in TEST_CONTROL:
-            item = f"{method} {path.replace('/0/', '/{id}/').replace('XXXYYY', '{instrument}')}"
+            item = f"{method} {_as_documented(path)}"
             if not offered:
                 findings.append(Finding("Test control", "test control", item, "fixtures/test_control.py",
                                         needed_by, NOT_OFFERED, "optional; GET /api/test/health is not 200"))
