@@ -8,6 +8,8 @@ pytest_plugins = [
     "fixtures.test_control",
     "fixtures.accounts",
     "fixtures.storage_state",
+    "fixtures.identities",
+    "fixtures.contract",
     "fixtures.sessions",
     "fixtures.cross_engine",
     "fixtures.realtime",

@@ -38,9 +38,16 @@ config = SuiteConfig(
         # The brief's kill switch: "every open session of that account shows the halted state within a second".
         halt_shown_everywhere_s=1.0,
     ),
-    # Only for a console without the test-control API: the accounts the specs sign in with, by role.
+    # Only for a console without the test-control API: the users the specs sign in as, one per role, all on one
+    # trading account. Before the first scenario the suite asks the console who each of them is (GET /api/me) and
+    # stops the run if the role, display name or account (when given) differ. These are the bundled console's seed
+    # desk: the test plan's user is its risk manager (scenarios 2-4 trade, edit limits and reset the Emergency Stop).
     # With test control, every scenario provisions a fresh account instead and these are not used.
-    accounts={"trader": Credentials("test@example.com", "TestPassword123!", display_name="Test User")},
+    accounts={
+        "risk_manager": Credentials("test@example.com", "TestPassword123!", display_name="Test User", account_id=1),
+        "trader": Credentials("trader@example.com", "TestPassword123!", display_name="Test Trader", account_id=1),
+        "viewer": Credentials("viewer@example.com", "TestPassword123!", display_name="Test Viewer", account_id=1),
+    },
     test_control_token=None,
     # Scenarios run in parallel, one worker per core ("auto"); --workers 1 (or -n 0, --headed) runs them one by one.
     workers="auto",

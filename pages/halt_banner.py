@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
+from pages.contract import ContractItem
 from pages.live import Appearance, AppearanceRecorder, browser_clock_ms
 
 
 class HaltedBanner:
+    # Shown on every section page while the account is halted (see pages/contract.py).
+    CONTRACT = tuple(ContractItem(path, ("risk_management",), only_with="a halted account")
+                     for path in ("banner", "details"))
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.banner = page.get_by_test_id("trading-halted-banner")

@@ -5,12 +5,21 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem
 from pages.forms import replace_value
 
 
 class LoginPage:
     PATH = "/login"
     ADDRESS = re.compile(r"/login(\?|$)")  # the address bar once the screen is shown
+    # What the specs need of the sign-in page (see pages/contract.py); it is visited signed out.
+    CONTRACT = (
+        *(ContractItem(path, ("authentication", "access_control"))
+          for path in ("heading", "email", "password", "sign_in_button")),
+        ContractItem("error", ("authentication", "access_control"), only_with="a refused sign-in"),
+        ContractItem("notice(You have signed out)", ("authentication", "access_control"), only_with="a sign-out"),
+        ContractItem("notice(Your session has expired)", ("access_control",), only_with="a session that ended"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

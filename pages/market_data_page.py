@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem
 from pages.navigation import NavigationBar
 
 
@@ -22,9 +23,23 @@ class QuoteRow:
         self.freshness = row.get_by_test_id("quote-freshness")  # "Live", or "Stale": the stale flag
 
 
+_BOARD = ("market_data",)  # the feature using the board (MarketDataPage.CONTRACT)
+
+
 class MarketDataPage:
     PATH = "/market-data"
     ADDRESS = re.compile(r"/market-data$")  # the address bar once the screen is shown
+    # What the specs need of the screen (see pages/contract.py).
+    MAJORS = ("EURUSD", "GBPUSD", "USDJPY", "AUDUSD")
+    COLUMNS = ("Instrument", "Bid", "Ask", "Spread", "Change", "Last update")
+    CONTRACT = (
+        *(ContractItem(path, _BOARD) for path in ("heading", "data_source", "data_source_indicator", "update_rate",
+                                                  "currency", "search_box", "board")),
+        *(ContractItem(f"quote({instrument}).{cell}", _BOARD) for instrument in MAJORS
+          for cell in ("row", "bid", "ask", "spread", "change", "last_update", "freshness")),
+        *(ContractItem(f"column_header({column})", _BOARD) for column in COLUMNS),
+        ContractItem("empty_note", _BOARD, only_with="a filter or search that matches no instrument"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

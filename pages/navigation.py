@@ -3,10 +3,21 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem
+
 
 class NavigationBar:
     # The sections of the console, as the navigation bar names them (each page's level-1 heading says the same).
     SECTIONS = ("System Status", "Strategies", "Trading", "Risk Management", "Portfolio", "Market Data")
+    # What the specs need of the bar on every section page (see pages/contract.py).
+    CONTRACT = (
+        ContractItem("sections", ("access_control", "risk_management")),
+        *(ContractItem(f"section({name})", ("access_control", "risk_management")) for name in SECTIONS),
+        ContractItem("signed_in_user", ("authentication", "access_control")),
+        ContractItem("connection_state", ("strategy_management", "order_management", "risk_management",
+                                          "portfolio_monitoring", "market_data")),
+        ContractItem("sign_out_button", ("authentication", "access_control")),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Page
 
+from pages.contract import ContractItem, Sample
 from pages.navigation import NavigationBar
 from pages.order_ticket import OrderTicket
 from pages.portfolio_overview import PortfolioOverview
@@ -12,9 +13,39 @@ from pages.portfolio_positions import PortfolioPositions
 from pages.position_details import PositionDetails
 
 
+_PORTFOLIO = ("portfolio_monitoring",)  # the feature using the screen (PortfolioPage.CONTRACT)
+_ROW = "positions.position(EURUSD)"
+
+
 class PortfolioPage:
     PATH = "/portfolio"
     ADDRESS = re.compile(r"/portfolio$")  # the address bar once the screen is shown
+    # What the specs need of the screen (see pages/contract.py); `after` presses Add Position, which only opens a
+    # prefilled ticket.
+    CONTRACT = (
+        ContractItem("heading", ("portfolio_monitoring", "access_control")),
+        *(ContractItem(f"overview.{figure}", ("portfolio_monitoring", "access_control"))
+          for figure in ("total_value", "cash_balance", "open_positions", "unrealized_pnl", "valued_at")),
+        ContractItem("positions.table", _PORTFOLIO),
+        ContractItem("ticket.new_order_button", ("portfolio_monitoring", "access_control")),
+        *(ContractItem(f"ticket.{field}", _PORTFOLIO, after="ticket.new_order_button")
+          for field in ("form", "instrument", "side", "quantity", "order_type", "submit_button")),
+        *(ContractItem(f"{_ROW}.{cell}", _PORTFOLIO, only_with=Sample.POSITION)
+          for cell in ("quantity", "average_price", "mark", "unrealized_pnl", "sync_status", "details_button",
+                       "modify_button", "close_button")),
+        ContractItem("positions.action_status", _PORTFOLIO, only_with="a position closed or resized"),
+        *(ContractItem(f"positions.close_dialog.{part}", _PORTFOLIO, only_with=Sample.POSITION,
+                       after=f"{_ROW}.close_button")
+          for part in ("dialog", "order_summary", "confirm_button", "cancel_button")),
+        *(ContractItem(f"positions.resize_dialog.{part}", _PORTFOLIO, only_with=Sample.POSITION,
+                       after=f"{_ROW}.modify_button")
+          for part in ("dialog", "target_quantity", "order_summary", "confirm_button", "cancel_button")),
+        *(ContractItem(f"details.{part}", _PORTFOLIO, only_with=Sample.POSITION, after=f"{_ROW}.details_button")
+          for part in ("region", "instrument", "figure(Quantity)", "figure(Average price)", "figure(Mark)",
+                       "figure(Unrealized P&L)", "figure(Realized P&L)", "figure(Exposure)",
+                       "figure(Synchronisation)", "synced_at", "hide_button")),
+        ContractItem("details.sync_detail", _PORTFOLIO, only_with="a position out of sync"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

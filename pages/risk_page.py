@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import Locator, Page
 
 from pages.confirm_dialog import ConfirmDialog
+from pages.contract import ContractItem, Sample
 from pages.limits_editor import LimitsEditor
 from pages.live import text_change_intervals_ms
 from pages.navigation import NavigationBar
@@ -16,10 +17,36 @@ METRICS = {"Portfolio Value": "risk-portfolio-value", "Daily P&L": "risk-daily-p
            "Max Drawdown": "risk-max-drawdown", "VaR (95%)": "risk-var-95", "Gross Exposure": "risk-gross-exposure"}
 
 
+_RISK = ("risk_management",)  # the feature using most of the screen (RiskPage.CONTRACT)
+
+
 class RiskPage:
     PATH = "/risk"
     ALERT_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}$")  # a risk alert's time of day
     ADDRESS = re.compile(r"/risk$")  # the address bar once the screen is shown
+    # What the specs need of the screen (see pages/contract.py); `after` presses Edit Limits, which only opens the
+    # editor (a risk manager's control). The Emergency Stop is never pressed by the check.
+    CONTRACT = (
+        ContractItem("heading", ("risk_management", "access_control")),
+        *(ContractItem(f"metric({name})", ("risk_management", "portfolio_monitoring")) for name in METRICS),
+        ContractItem("trading_state", _RISK),
+        ContractItem("emergency_stop_button", ("risk_management", "access_control")),
+        ContractItem("resume_button", _RISK),
+        ContractItem("action_error", _RISK, only_with="a refused stop or resume"),
+        ContractItem("emergency_stop_dialog.dialog", _RISK, only_with="the Emergency Stop pressed"),
+        ContractItem("resume_dialog.dialog", _RISK, only_with="a halted account and Resume Trading pressed"),
+        ContractItem("limits.shown", _RISK),
+        ContractItem("limits.edit_button", ("risk_management", "access_control")),
+        *(ContractItem(path, _RISK, after="limits.edit_button")
+          for path in ("limits.form", "limits.field(Max Position Size)", "limits.field(Daily Loss Limit)",
+                       "limits.save_button")),
+        ContractItem("limits.error", _RISK, only_with="refused limits"),
+        ContractItem("limits.status", _RISK, only_with="saved limits"),
+        ContractItem("alerts", _RISK),
+        ContractItem("alert_messages", _RISK, only_with=Sample.RISK_ALERT),
+        ContractItem("alert_times", _RISK, only_with=Sample.RISK_ALERT),
+        ContractItem("no_alerts", _RISK, only_with="an account without risk alerts"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem, Sample
 from pages.live import text_change_intervals_ms
 
 
@@ -42,6 +43,21 @@ class StrategyRow:
 class StrategiesPage:
     PATH = "/strategies"
     ADDRESS = re.compile(r"/strategies$")  # the address bar once the screen is shown
+    # What the specs need of the page (see pages/contract.py); a strategy's rows exist once it is saved.
+    CONTRACT = (
+        ContractItem("heading", ("strategy_management", "access_control")),
+        ContractItem("summary", ("strategy_management", "access_control")),
+        ContractItem("create_button", ("strategy_management", "access_control")),
+        ContractItem("active_strategies", ("strategy_management",)),
+        ContractItem("all_strategies", ("strategy_management",)),
+        ContractItem("error", ("strategy_management",), only_with="a Deploy or Stop refused from a list"),
+        *(ContractItem(f"strategy(UI Test Strategy).{cell}", ("strategy_management",),
+                       only_with=Sample.SAVED_STRATEGY)
+          for cell in ("name", "type", "instruments", "timeframe", "risk_limit", "max_position_size", "status",
+                       "stop_reason", "deploy_button")),
+        *(ContractItem(f"active_strategy(Contract Check Momentum).{cell}", ("strategy_management",),
+                       only_with=Sample.RUNNING_STRATEGY) for cell in ("pnl", "trades", "win_rate", "stop_button")),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

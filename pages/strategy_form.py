@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem
+
 
 @dataclass(frozen=True)
 class StrategyDraft:
@@ -21,6 +23,15 @@ class StrategyDraft:
 
 class StrategyForm:
     _ANSWERED = re.compile(r"^(Saved|Not saved)\b")
+    # What the specs need of the form (see pages/contract.py); `after` names the Strategies page's button opening it.
+    CONTRACT = (
+        *(ContractItem(path, ("strategy_management",), after="create_button")
+          for path in ("form", "name", "type", "instruments", "timeframe", "risk_limit",
+                       "max_position_size", "validate_button", "save_button", "deploy_button")),
+        ContractItem("results", ("strategy_management",), only_with="a validated strategy"),
+        ContractItem("status", ("strategy_management",), only_with="a saved strategy"),
+        ContractItem("error", ("strategy_management",), only_with="a refused save"),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

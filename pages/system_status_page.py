@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.contract import ContractItem
 from pages.live import text_change_intervals_ms
 
 
@@ -20,6 +21,16 @@ class ComponentRow:
 class SystemStatusPage:
     PATH = "/status"
     ADDRESS = re.compile(r"/status$")  # the address bar once the screen is shown
+    # What the specs need of the dashboard (see pages/contract.py).
+    COMPONENTS = ("Nautilus Integration", "Risk Management", "Portfolio Sync", "Market Data", "Database")
+    CONTRACT = (
+        ContractItem("heading", ("system_status", "authentication", "access_control")),
+        ContractItem("components", ("system_status",)),
+        *(ContractItem(f"component({name}){cell}", ("system_status",)) for name in COMPONENTS
+          for cell in (".row", ".indicator", ".state", ".latency", ".heartbeat")),
+        ContractItem("overall_health", ("system_status",)),
+        ContractItem("last_update", ("system_status",)),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

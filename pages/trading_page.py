@@ -5,16 +5,45 @@ import re
 
 from playwright.sync_api import Page
 
+from pages.contract import ContractItem, Sample
 from pages.navigation import NavigationBar
 from pages.order_blotter import OrderBlotter
 from pages.order_history import OrderHistory
 from pages.order_ticket import OrderTicket
 from pages.positions_panel import PositionsPanel
 
+# The features that use the ticket and the tables (TradingPage.CONTRACT).
+_TRADES = ("order_management", "risk_management", "portfolio_monitoring", "access_control")
+
 
 class TradingPage:
     PATH = "/trading"
     ADDRESS = re.compile(r"/trading$")  # the address bar once the screen is shown
+    # What the specs need of the screen (see pages/contract.py); `after` presses New Order, which only opens a ticket.
+    CONTRACT = (
+        ContractItem("heading", _TRADES),
+        ContractItem("ticket.new_order_button", _TRADES),
+        *(ContractItem(f"ticket.{field}", _TRADES, after="ticket.new_order_button")
+          for field in ("form", "instrument", "side", "quantity", "order_type", "submit_button")),
+        ContractItem("ticket.price", ("order_management",), only_with="a LIMIT or STOP order type chosen"),
+        ContractItem("ticket.error", ("order_management",), only_with="a refused ticket"),
+        *(ContractItem(f"ticket.{part}", ("order_management",), only_with="an order submitted")
+          for part in ("last_order", "status", "timeline_steps")),
+        ContractItem("positions.table", ("order_management", "portfolio_monitoring", "access_control")),
+        *(ContractItem(f"positions.{figure}", ("order_management", "portfolio_monitoring"))
+          for figure in ("cash", "equity", "unrealized_pnl", "realized_pnl")),
+        *(ContractItem(f"positions.position(EURUSD).{cell}", ("order_management", "portfolio_monitoring"),
+                       only_with=Sample.POSITION)
+          for cell in ("quantity", "average_price", "mark", "unrealized_pnl", "realized_pnl")),
+        ContractItem("blotter.table", ("order_management", "risk_management", "access_control")),
+        ContractItem("blotter.error", ("order_management",), only_with="a refused cancel"),
+        *(ContractItem(f"blotter.order(10,000|EURUSD).{cell}", ("order_management", "risk_management"),
+                       only_with=Sample.WORKING_ORDER) for cell in ("status", "cancel_button")),
+        *(ContractItem(f"history.{part}", ("order_management", "risk_management", "access_control"))
+          for part in ("table", "status_filter", "count")),
+        *(ContractItem(f"history.order(10,000|EURUSD).{cell}", ("order_management",),
+                       only_with=Sample.ORDER) for cell in ("status", "fill_price", "reason")),
+    )
 
     def __init__(self, page: Page) -> None:
         self.page = page

@@ -46,7 +46,7 @@ def build_console(settings: Settings) -> Console:
     }
     strategies.prepare_storage(console)
     console.strategies = strategies.StrategyRunner(console)
-    console.db.ensure_seed_user()
+    console.db.ensure_seed_users()
     orders.ensure_schema(console.db)
     console.orders = orders.OrderEngine(console)
     console.risk = risk.RiskEngine(console)

@@ -1,4 +1,4 @@
-"""SQLite storage: one connection, the schema, and the seed user of the test plan."""
+"""SQLite storage: one connection, the schema, and the seed desk of the test plan."""
 from __future__ import annotations
 
 import sqlite3
@@ -40,6 +40,19 @@ CREATE TABLE IF NOT EXISTS sessions (
 SEED_ACCOUNT_NAME = "Test Desk"
 SEED_USER_EMAIL = "test@example.com"
 SEED_USER_PASSWORD = "TestPassword123!"
+# One user per role on the seed account, so that a console started without test mode has every actor the specs
+# sign in as (playwright.config.py's `accounts=` names the same users). The test plan's user is the risk manager:
+# its scenarios 2-4 need someone who trades, deploys strategies, edits limits and resets the Emergency Stop, and
+# only a risk manager may do all of that.
+SEED_USERS = (
+    # (email, display name, role); every seed user has the test plan's password
+    (SEED_USER_EMAIL, "Test User", "risk_manager"),
+    ("trader@example.com", "Test Trader", "trader"),
+    ("viewer@example.com", "Test Viewer", "viewer"),
+)
+# SQLite keeps an integer in 64 bits: an id outside this range names no row, and cannot even be bound to a query
+# (sqlite3 raises OverflowError), so a lookup by such an id answers "not found" without asking.
+ROW_IDS = range(-(2**63), 2**63)
 
 
 class Database:
@@ -96,9 +109,11 @@ class Database:
             (account_id, email, display_name, role, hash_password(password), time.time()),
         )
 
-    def ensure_seed_user(self) -> None:
-        """The test plan's user exists on first start (a risk manager, so every manual scenario can be run)."""
-        if self.one("SELECT 1 FROM users WHERE email = ?", (SEED_USER_EMAIL,)):
-            return
-        account_id = self.create_account(SEED_ACCOUNT_NAME)
-        self.create_user(account_id, SEED_USER_EMAIL, "Test User", "risk_manager", SEED_USER_PASSWORD)
+    def ensure_seed_users(self) -> None:
+        """The seed desk exists on every start: any seed user missing (a database from before they were added
+        included) is created on the test plan's user's account; an existing user is left as it is."""
+        owner = self.one("SELECT account_id FROM users WHERE email = ?", (SEED_USER_EMAIL,))
+        account_id = owner["account_id"] if owner else self.create_account(SEED_ACCOUNT_NAME)
+        for email, display_name, role in SEED_USERS:
+            if not self.one("SELECT 1 FROM users WHERE email = ?", (email,)):
+                self.create_user(account_id, email, display_name, role, SEED_USER_PASSWORD)

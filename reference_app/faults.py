@@ -277,6 +277,13 @@ CATALOGUE += (
         "desk's order by guessing its number.",
         ("A desk sees none of another desk's orders, positions or strategies",),
     ),
+    Fault(
+        "signed_in_user_unmarked",
+        "access_control",
+        "A template change drops the test id of the navigation bar's signed-in user: the name is still shown, but the "
+        "hook the UI contract promises is gone (the contract check reports it missing, tests/test_contract_check.py).",
+        ("Another website cannot act for a signed-in user", "Markup in a user's name is shown as text and never runs"),
+    ),
     # Market data (scenario 6 of the test plan)
     Fault(
         "quote_frozen_shown_live",

@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 from reference_app import positions
 from reference_app.seams import seam
 from reference_app.auth import CurrentUser, User
-from reference_app.db import Database
+from reference_app.db import ROW_IDS, Database
 from reference_app.feed import BY_SYMBOL, Quote
 
 if TYPE_CHECKING:
@@ -174,6 +174,8 @@ def load_orders(db: Database, where: str, params: Sequence[Any], limit: int | No
 
 
 def load_order(db: Database, order_id: int) -> Order | None:
+    if order_id not in ROW_IDS:
+        return None
     found = load_orders(db, "id = ?", (order_id,))
     return found[0] if found else None
 

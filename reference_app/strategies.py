@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 from reference_app import orders
 from reference_app.auth import CurrentUser, User, controls_role
 from reference_app.context import Console
+from reference_app.db import ROW_IDS
 from reference_app.feed import INSTRUMENTS, Quote
 from reference_app.simulation import STRATEGY_TYPES, TIMEFRAMES, Fill, Metrics, SimulatedStrategy
 
@@ -193,8 +194,10 @@ def _record(row: Any) -> dict[str, Any]:
 
 
 def _load(console: Console, account_id: int, strategy_id: int) -> dict[str, Any]:
-    row = console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ? AND account_id = ?",
-                         (strategy_id, account_id))
+    row = None
+    if strategy_id in ROW_IDS:
+        row = console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ? AND account_id = ?",
+                             (strategy_id, account_id))
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No strategy {strategy_id} in this account")
     return _record(row)
