@@ -12,7 +12,6 @@ from pages.portfolio_overview import PortfolioOverview
 from pages.portfolio_positions import PortfolioPositions
 from pages.position_details import PositionDetails
 
-
 _PORTFOLIO = ("portfolio_monitoring",)  # the feature using the screen (PortfolioPage.CONTRACT)
 _ROW = "positions.position(EURUSD)"
 
