@@ -4,8 +4,14 @@ Importing this package registers every replacement; the console puts a fault's r
 runs with that fault.
 """
 from reference_app.faulty import (  # noqa: F401
+    app,
+    market_data,
     orders,
     portfolio,
     positions,
+    realtime,
     risk,
+    status,
+    throttle,
+    workers,
 )
