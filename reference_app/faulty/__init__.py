@@ -5,13 +5,16 @@ runs with that fault.
 """
 from reference_app.faulty import (  # noqa: F401
     app,
+    auth,
     market_data,
     orders,
+    pages,
     portfolio,
     positions,
     realtime,
     risk,
     status,
+    strategies,
     throttle,
     workers,
 )
