@@ -10,13 +10,25 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from reference_app import auth, market_data, orders, pages, portfolio, realtime, risk, status, strategies, test_control
+from reference_app import (
+    auth,
+    market_data,
+    orders,
+    pages,
+    portfolio,
+    realtime,
+    risk,
+    seams,
+    status,
+    strategies,
+    test_control,
+)
 from reference_app.context import Console
 from reference_app.db import Database
-from reference_app import seams
 from reference_app.faults import ActiveFaults
 from reference_app.feed import MarketFeed
 from reference_app.hub import EventHub
+from reference_app.seams import seam
 from reference_app.settings import Settings
 from reference_app.throttle import LoginThrottle
 from reference_app.workers import Worker
@@ -33,16 +45,13 @@ def build_console(settings: Settings) -> Console:
         hub=hub,
         feed=MarketFeed(hub, settings.feed_seed, settings.tick_interval_s),
         faults=faults,
-        throttle=LoginThrottle(db, settings.login_attempt_limit, settings.login_window_s, settings.login_lockout_s,
-                               enabled="login_throttling_missing" not in faults,
-                               # blind fault: lockout_one_attempt_late
-                               one_attempt_late="lockout_one_attempt_late" in faults),
+        throttle=LoginThrottle(db, settings.login_attempt_limit, settings.login_window_s, settings.login_lockout_s),
     )
     console.workers = {
         "nautilus": Worker("nautilus", 0.25),
         # The risk engine's worker samples equity and watches the daily loss limit (reference_app/risk.py).
         "risk": Worker("risk", 0.25, job=lambda: console.risk.run_round()),
-        "portfolio": Worker("portfolio", 0.25, dead_on_arrival="portfolio_sync_stalled" in faults),
+        "portfolio": Worker("portfolio", 0.25),
     }
     strategies.prepare_storage(console)
     console.strategies = strategies.StrategyRunner(console)
@@ -58,12 +67,21 @@ def build_console(settings: Settings) -> Console:
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-async def refuse_cross_origin_changes(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """A state-changing request that a browser sends from another origin is refused (CSRF defence in depth on
-    top of SameSite cookies). Browsers always send Origin on cross-origin requests; tools that send none pass."""
+@seam("app.refused_origin")
+def refused_origin(request: Request) -> str | None:
+    """The Origin of a state-changing request that a browser sends from another origin, which is refused (CSRF
+    defence in depth on top of SameSite cookies); None for every other request. Browsers always send Origin on
+    cross-origin requests; tools that send none pass."""
     origin = request.headers.get("origin")
-    if (request.method in STATE_CHANGING and origin and origin != f"{request.url.scheme}://{request.url.netloc}"
-            and "cross_origin_accepted" not in request.app.state.console.faults):
+    if request.method in STATE_CHANGING and origin and origin != f"{request.url.scheme}://{request.url.netloc}":
+        return origin
+    return None
+
+
+async def refuse_cross_origin_changes(request: Request,
+                                      call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    origin = refused_origin(request)
+    if origin is not None:
         return JSONResponse({"detail": f"Cross-origin request refused: {origin} may not change this console"}, 403)
     return await call_next(request)
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
+from reference_app.seams import seam
 from reference_app.security import new_session_token, token_digest, verify_password
 from reference_app.throttle import describe_wait
 
@@ -30,27 +31,32 @@ class User:
                 "account_id": self.account_id}
 
 
-def controls_role(user: User, faults: Any) -> str:
-    """The role whose controls the screens offer the user: their own. (The `read_only_controls_offered` fault offers
-    a risk manager's controls to everyone, and leaves refusing them to the API.)"""
-    return "risk_manager" if "read_only_controls_offered" in faults else user.role
+@seam("auth.controls_role")
+def controls_role(user: User) -> str:
+    """The role whose controls the screens offer the user: their own."""
+    return user.role
 
 
 def _console(request: Request):  # -> Console; untyped here to keep auth free of an import cycle
     return request.app.state.console
 
 
+@seam("auth.sessions_valid_after")
+def sessions_valid_after() -> float:
+    """A session is valid until its expiry time: only those expiring after now are accepted."""
+    return time.time()
+
+
+@seam("auth.user_from_cookie")
 def user_from_cookie(request: Request) -> User | None:
+    """The user of the request's session cookie; None without a cookie, or for a session ended or expired."""
     db = _console(request).db
     token = request.cookies.get(SESSION_COOKIE)
-    valid_after = 0.0 if "expired_sessions_accepted" in _console(request).faults else time.time()
     row = token and db.one(
         "SELECT u.id, u.account_id, u.email, u.display_name, u.role FROM sessions s"
         " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
-        (token_digest(token), valid_after),
+        (token_digest(token), sessions_valid_after()),
     )
-    if not row and "anonymous_access" in _console(request).faults:
-        row = db.one("SELECT id, account_id, email, display_name, role FROM users ORDER BY id LIMIT 1")
     return User(**dict(row)) if row else None
 
 
@@ -101,29 +107,36 @@ def create_session(console, user_id: int) -> str:  # console: Console (untyped t
     return token
 
 
+@seam("auth.session_cookie")
+def session_cookie(ttl_s: int) -> dict[str, Any]:
+    """How the session cookie is set: for the whole site, out of reach of the page's scripts, sent on same-site
+    requests only, for the session's lifetime."""
+    return {"path": "/", "httponly": True, "samesite": "lax", "max_age": ttl_s}
+
+
 def start_session(request: Request, response: Response, user: User) -> None:
     console = _console(request)
     token = create_session(console, user.id)
-    path = "/api" if "session_cookie_wrong_path" in console.faults else "/"
-    httponly = "session_cookie_readable_by_script" not in console.faults
-    response.set_cookie(SESSION_COOKIE, token, httponly=httponly, samesite="lax", path=path,
-                        max_age=console.settings.session_ttl_s)
+    response.set_cookie(SESSION_COOKIE, token, **session_cookie(console.settings.session_ttl_s))
 
 
-def end_session(request: Request, response: Response) -> None:
-    console = _console(request)
-    if "signout_keeps_session" in console.faults:
-        return
-    token = request.cookies.get(SESSION_COOKIE)
-    if token and "signout_leaves_server_session" not in console.faults:
-        console.db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_digest(token),))
+def clear_session_cookie(response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
 
 
-def safe_next(target: str | None, lenient: bool = False) -> str:
-    """Only same-site paths are followed after sign-in, never another origin. (`lenient` is the blind fault
-    `login_next_open_redirect`: any path starting with a slash passes, "//other-site.example" too.)"""
-    if target and target.startswith("/") and (lenient or not target.startswith("//")) and not target.startswith("/login"):
+@seam("auth.end_session")
+def end_session(request: Request, response: Response) -> None:
+    """Sign out: the session ends on the server (a copy of the cookie is worthless), and the cookie is cleared."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        _console(request).db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_digest(token),))
+    clear_session_cookie(response)
+
+
+@seam("auth.safe_next")
+def safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after sign-in, never another origin ("//other-site.example")."""
+    if target and target.startswith("/") and not target.startswith("//") and not target.startswith("/login"):
         return target
     return "/status"
 
@@ -162,9 +175,12 @@ async def api_logout(request: Request, response: Response) -> dict[str, bool]:
     return {"signed_out": True}
 
 
+@seam("auth.profile")
+def profile(console: Any, user: User) -> dict[str, Any]:  # console: Console (untyped to avoid an import cycle)
+    """What GET /api/me tells about the signed-in user: who they are and their role, never a secret."""
+    return user.public()
+
+
 @router.get("/api/me")
 async def me(request: Request, user: CurrentUser) -> dict[str, Any]:
-    console = _console(request)
-    if "profile_reveals_password_hash" in console.faults:
-        return {"user": dict(console.db.one("SELECT * FROM users WHERE id = ?", (user.id,)))}
-    return {"user": user.public()}
+    return {"user": profile(_console(request), user)}

@@ -74,7 +74,8 @@ CATALOGUE: tuple[Fault, ...] = (
     Fault(
         "strategy_metrics_frozen",
         "strategy_management",
-        "Deploying marks a strategy Running, but never hands it to the simulation: P&L, trades and win rate stay at zero.",
+        "Deploying marks a strategy Running, but never hands it to the simulation: P&L, trades and win rate stay at "
+        "zero.",
         ("A new strategy is validated, saved and deployed to the simulation",),
     ),
     Fault(
@@ -375,7 +376,8 @@ CATALOGUE += (
     Fault(
         "emergency_stop_cancel_still_stops",
         "risk_management",
-        "The Emergency Stop is wired to the confirm dialog closing, not to its confirm button: Cancel halts trading too.",
+        "The Emergency Stop is wired to the confirm dialog closing, not to its confirm button: Cancel halts trading "
+        "too.",
         ("An Emergency Stop cancelled in its dialog changes nothing",),
     ),
     Fault(
@@ -389,7 +391,8 @@ CATALOGUE += (
         "halt_leaves_working_orders",
         "risk_management",
         "The Emergency Stop halts new orders but never cancels the open ones: a working order stays in the book.",
-        ("A halt cancels working orders, stops strategies and keeps positions", "The halt survives a restart of the console"),
+        ("A halt cancels working orders, stops strategies and keeps positions",
+         "The halt survives a restart of the console"),
     ),
     Fault(
         "halt_not_pushed",
@@ -499,14 +502,14 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The overall verdict is computed from the first three components only, so with the market data feed down "
           "the dashboard still says \"All systems operational\" above a Stale Market Data row.", (), blind=True),
     Fault("status_indicator_green_when_stale", "system_status",
-          "The dashboard colours each indicator from a list of known \"down\" state names that lacks \"Stale\": a Market "
-          "Data component reported Stale keeps a green (healthy) indicator.", (), blind=True),
+          "The dashboard colours each indicator from a list of known \"down\" state names that lacks \"Stale\": a "
+          "Market Data component reported Stale keeps a green (healthy) indicator.", (), blind=True),
     Fault("status_heartbeat_in_milliseconds", "system_status",
           "The worker components report their heartbeat age in milliseconds in the seconds field, so the dashboard "
           "shows \"250.0 s ago\" for a heartbeat a quarter of a second old.", (), blind=True),
     Fault("status_updated_at_not_refreshed", "system_status",
-          "The dashboard writes the Last update time only while it still reads \"—\": it shows the first snapshot's time "
-          "for ever, although the components keep refreshing.", (), blind=True),
+          "The dashboard writes the Last update time only while it still reads \"—\": it shows the first snapshot's "
+          "time for ever, although the components keep refreshing.", (), blind=True),
     # Sign-in and sign-out
     Fault("login_next_open_redirect", "authentication",
           "The sign-in form follows any `next` that starts with a slash, including \"//other-site.example\", so a "
@@ -519,9 +522,9 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The lockout compares the failure count with <= instead of <: the email is locked out after the 11th failed "
           "attempt instead of the 10th.", (), blind=True),
     Fault("lockout_button_reenabled_early", "authentication",
-          "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says \"Try "
-          "again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in again "
-          "now.\" while the console still refuses.", (), blind=True),
+          "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says "
+          "\"Try again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in "
+          "again now.\" while the console still refuses.", (), blind=True),
     Fault("signout_notice_missing", "authentication",
           "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
           "never appears.", (), blind=True),

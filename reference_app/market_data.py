@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, status
 from reference_app.auth import CurrentUser
 from reference_app.context import Console
 from reference_app.feed import BY_SYMBOL, INSTRUMENTS, Instrument, utc_day
+from reference_app.seams import seam
 
 # An instrument without a tick for longer than this is shown stale (the same threshold as the status page's feed).
 STALE_AFTER_MS = 2000
@@ -19,11 +20,9 @@ _SYMBOL = re.compile(r"^[A-Z]{6}$")
 router = APIRouter()
 
 
-def pip_size(instrument: Instrument, faults: Any = ()) -> float:
+@seam("market_data.pip_size")
+def pip_size(instrument: Instrument) -> float:
     """FX convention: a pip is the second decimal for yen-quoted pairs, the fourth for every other pair."""
-    # blind fault: jpy_spread_pip_wrong
-    if "jpy_spread_pip_wrong" in faults:
-        return 0.01 if instrument.base == "JPY" else 0.0001
     return 0.01 if instrument.quote == "JPY" else 0.0001
 
 
@@ -34,7 +33,7 @@ def _row(console: Console, instrument: Instrument, now_ms: float) -> dict[str, A
         "base": instrument.base,
         "quote": instrument.quote,
         "decimals": instrument.decimals,
-        "pip": pip_size(instrument, console.faults),
+        "pip": pip_size(instrument),
         "open": console.feed.day_open(instrument.symbol),
         "bid": quote.bid if quote else None,
         "ask": quote.ask if quote else None,
@@ -45,17 +44,20 @@ def _row(console: Console, instrument: Instrument, now_ms: float) -> dict[str, A
     }
 
 
-def _selected(symbols: list[str] | None, faults: Any = ()) -> list[Instrument]:
+@seam("market_data.unknown_symbols")
+def unknown_symbols(symbols: list[str]) -> list[str]:
+    """The well-formed symbols that name no instrument of the console."""
+    return [s for s in symbols if s not in BY_SYMBOL]
+
+
+def _selected(symbols: list[str] | None) -> list[Instrument]:
     if not symbols:
         return list(INSTRUMENTS)
     malformed = [s for s in symbols if not _SYMBOL.match(s)]
     if malformed:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"Instrument must be six capital letters such as EURUSD, not {malformed[0]!r}")
-    unknown = [s for s in symbols if s not in BY_SYMBOL]
-    # blind fault: unknown_instrument_answers_500
-    if "unknown_instrument_answers_500" in faults:
-        unknown = []  # the lookup below then fails with a KeyError: 500
+    unknown = unknown_symbols(symbols)
     if unknown:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown instrument {unknown[0]!r}")
     return [BY_SYMBOL[s] for s in dict.fromkeys(symbols)]
@@ -75,5 +77,5 @@ async def market_data(
         "day": utc_day(now_ms),
         "stale_after_ms": STALE_AFTER_MS,
         "tick_interval_ms": console.settings.tick_interval_s * 1000,
-        "instruments": [_row(console, i, now_ms) for i in _selected(instrument, console.faults)],
+        "instruments": [_row(console, i, now_ms) for i in _selected(instrument)],
     }

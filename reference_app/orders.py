@@ -23,18 +23,18 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from reference_app import positions
-from reference_app.seams import seam
 from reference_app.auth import CurrentUser, User
 from reference_app.db import ROW_IDS, Database
 from reference_app.feed import BY_SYMBOL, Quote
+from reference_app.seams import seam
 
 if TYPE_CHECKING:
     from reference_app.context import Console
@@ -99,6 +99,13 @@ def set_trading_halted(db: Database, account_id: int, halted: bool) -> None:
 def trading_halted(db: Database, account_id: int) -> bool:
     row = db.one("SELECT trading_halted FROM accounts WHERE id = ?", (account_id,))
     return bool(row and row["trading_halted"])
+
+
+@seam("orders.halt_stops_orders")
+def halt_stops_orders(db: Database, account_id: int) -> bool:
+    """Whether the account's halt stops its orders here, in the engine and its API, and not only on the screens:
+    while halted, no order is created, none passes the risk check, and no working order fills."""
+    return trading_halted(db, account_id)
 
 
 def max_position_reason(limit: float) -> str:
@@ -180,17 +187,12 @@ def load_order(db: Database, order_id: int) -> Order | None:
     return found[0] if found else None
 
 
-def crossed(order: Order, quote: Quote, faults: Any = ()) -> bool:
+@seam("orders.crossed")
+def crossed(order: Order, quote: Quote) -> bool:
     """Whether a working order's trigger is reached by this quote (see the module docstring)."""
     assert order.price is not None
     if order.type == "LIMIT":
-        # blind fault: buy_limit_not_filled_at_limit_price
-        if order.side == "BUY" and "buy_limit_not_filled_at_limit_price" in faults:
-            return quote.ask < order.price
         return quote.ask <= order.price if order.side == "BUY" else quote.bid >= order.price
-    # blind fault: sell_stop_triggers_on_wrong_side
-    if order.side == "SELL" and "sell_stop_triggers_on_wrong_side" in faults:
-        return quote.bid >= order.price
     return quote.ask >= order.price if order.side == "BUY" else quote.bid <= order.price
 
 
@@ -225,28 +227,35 @@ def fill_price(order: Order, quote: Quote) -> float:
     return quote.ask if order.side == "BUY" else quote.bid
 
 
+@seam("orders.status_after_pending")
+def status_after_pending(order: Order) -> str:
+    """Every new order goes through the risk check before anything else happens to it."""
+    return RISK_CHECK
+
+
+@seam("orders.position_on_screen")
+def position_on_screen(held: positions.Position, quotes: Mapping[str, Quote]) -> positions.PositionValue:
+    """A position as the screens' valuation shows it: marked to market by `positions.value_position`. It is a seam of
+    its own (the risk engine values accounts with `positions.value_position` directly), so that a defect of what the
+    screens show does not reach the risk figures."""
+    return positions.value_position(held, quotes)
+
+
 class OrderEngine:
     def __init__(self, console: Console) -> None:
         self.console = console
         self.db = console.db
         self._lifecycles: dict[int, asyncio.Task[None]] = {}
-        # The `halt_api_accepts_orders` fault: the halt is shown on the screens but the engine ignores it.
-        self.halt_enforced = "halt_api_accepts_orders" not in console.faults
         # Each is called with the account's snapshot (a dict with its "account_id") and adds to it in place.
         self.snapshot_extensions: list[Callable[[dict[str, Any]], None]] = []
 
     # Submitting ------------------------------------------------------------------------------------------
 
+    @seam("orders.projected_position")
     def projected_position(self, account_id: int, instrument: str, signed_quantity: float,
                            excluding: int | None = None) -> float:
         """The position if this order and every open order on the same side of the instrument filled."""
-        # blind fault: max_position_checks_order_quantity
-        if "max_position_checks_order_quantity" in self.console.faults:
-            return signed_quantity
         held = positions.position(self.db, account_id, instrument).quantity
-        # blind fault: max_position_ignores_open_orders
-        if "max_position_ignores_open_orders" in self.console.faults:
-            return held + signed_quantity
         side = "BUY" if signed_quantity > 0 else "SELL"
         row = self.db.one(
             f"SELECT COALESCE(SUM(quantity), 0) AS q FROM orders WHERE account_id = ? AND instrument = ?"
@@ -292,7 +301,7 @@ class OrderEngine:
                 raise HTTPException(status.HTTP_409_CONFLICT, f"Client order id {ticket.client_order_id} was"
                                     f" already used for order #{existing[0].id}, a different order")
             return existing[0], False
-        if self.halt_enforced and trading_halted(self.db, user.account_id):
+        if halt_stops_orders(self.db, user.account_id):
             # Refused before it exists: while the account is halted no order is even created (the kill switch).
             raise HTTPException(status.HTTP_409_CONFLICT, f"Order rejected: {HALTED_REASON} for this account; a risk"
                                                           f" manager must resume trading first")
@@ -335,8 +344,7 @@ class OrderEngine:
 
     def _step(self, order: Order) -> None:
         if order.status == PENDING:
-            skip = "order_skips_risk_check" in self.console.faults
-            self._transition(order, SUBMITTED if skip else RISK_CHECK)
+            self._transition(order, status_after_pending(order))
         elif order.status == RISK_CHECK:
             reason = self.risk_check(order)
             self._transition(order, REJECTED if reason else APPROVED, reason)
@@ -354,7 +362,7 @@ class OrderEngine:
     def risk_check(self, order: Order) -> str | None:
         """Why the order must be rejected, or None: halt flag, max position size, daily loss limit."""
         account = self._account(order.account_id)
-        if account["trading_halted"] and self.halt_enforced:
+        if halt_stops_orders(self.db, order.account_id):
             return HALTED_REASON
         projected = self.projected_position(order.account_id, order.instrument, order.signed_quantity,
                                             excluding=order.id)
@@ -389,7 +397,7 @@ class OrderEngine:
         before = positions.position(self.db, order.account_id, order.instrument)
         _, statements = positions.fill_statements(order.account_id, order.id, order.signed_quantity, price,
                                                   positions.usd_per_quote(order.instrument, quotes), before,
-                                                  time.time(), self.console.faults)
+                                                  time.time())
         filled = self._transition(order, FILLED, extra=statements, fill_price=price)
         if publish_positions:
             self.publish_positions(order.account_id)
@@ -406,8 +414,7 @@ class OrderEngine:
         traded: set[int] = set()
         for order in reversed(working):  # oldest first: the first order placed is the first one filled
             quote = self.console.feed.quotes.get(order.instrument)
-            halted = self.halt_enforced and trading_halted(self.db, order.account_id)
-            if quote is None or not crossed(order, quote, self.console.faults) or halted:
+            if quote is None or not crossed(order, quote) or halt_stops_orders(self.db, order.account_id):
                 continue
             self._fill(order, quote, publish_positions=False)
             traded.add(order.account_id)
@@ -424,24 +431,25 @@ class OrderEngine:
             raise HTTPException(status.HTTP_409_CONFLICT,
                                 f"Order #{order_id} is {order.status.replace('_', ' ')}: only a working order can"
                                 f" be cancelled")
-        reason = f"cancelled by {user.display_name}"
-        if "cancel_acknowledged_not_applied" in self.console.faults:
-            # The screen is told at once; the change never reaches the book, so the order keeps working.
-            acknowledged = {**order.as_dict(), "status": CANCELLED, "reason": reason}
-            self.console.hub.publish("order", acknowledged, account_id=order.account_id)
-            return Order(**{**order.__dict__, "status": CANCELLED, "reason": reason})
+        return self.apply_cancel(order, f"cancelled by {user.display_name}")
+
+    @seam("orders.apply_cancel")
+    def apply_cancel(self, order: Order, reason: str) -> Order:
+        """The order leaves the book: Cancelled, with the reason, persisted and pushed like every status."""
         return self._transition(order, CANCELLED, reason)
 
-    def cancel_open_orders(self, account_id: int, reason: str, skip_types: tuple[str, ...] = ()) -> list[Order]:
-        """Cancel every order of the account that is not final yet (working or still in flight). `skip_types` only
-        serves the blind fault `emergency_stop_keeps_stop_orders`."""
-        cancelled = []
-        for order in load_orders(self.db, f"account_id = ? AND status IN ({', '.join('?' for _ in OPEN)})",
-                                 (account_id, *OPEN)):
-            if order.type in skip_types:
-                continue
-            cancelled.append(self._transition(order, CANCELLED, reason))
-        return cancelled
+    def open_orders(self, account_id: int) -> list[Order]:
+        """The account's orders that are not final yet (working or still in flight), newest first."""
+        return load_orders(self.db, f"account_id = ? AND status IN ({', '.join('?' for _ in OPEN)})",
+                           (account_id, *OPEN))
+
+    def cancel_orders(self, found: list[Order], reason: str) -> list[Order]:
+        """Cancel these orders (open ones, as `open_orders` gives them), each with the reason."""
+        return [self._transition(order, CANCELLED, reason) for order in found]
+
+    def cancel_open_orders(self, account_id: int, reason: str) -> list[Order]:
+        """Cancel every order of the account that is not final yet (working or still in flight)."""
+        return self.cancel_orders(self.open_orders(account_id), reason)
 
     # Publishing --------------------------------------------------------------------------------------------
 
@@ -453,11 +461,8 @@ class OrderEngine:
 
     def account_snapshot(self, account_id: int) -> dict[str, Any]:
         """The account's cash, equity, P&L and open positions at current prices, plus its halt flag."""
-        faults = self.console.faults
         value = positions.value_account(self.db, self.console.feed.quotes, account_id,
-                                        invert_short_pnl="short_pnl_sign_inverted" in faults,
-                                        convert_pnl="quote_currency_pnl_not_converted" not in faults,
-                                        faults=faults)
+                                        mark_to_market=position_on_screen)
         snapshot = {**value.as_dict(), "trading_halted": trading_halted(self.db, account_id)}
         for extend in self.snapshot_extensions:
             extend(snapshot)
@@ -468,13 +473,16 @@ class OrderEngine:
 
     # Running -----------------------------------------------------------------------------------------------
 
-    async def run(self) -> None:
-        """Resume orders a restart interrupted, then follow the feed: trigger working orders, revalue accounts."""
-        if "working_orders_lost_on_restart" in self.console.faults:
-            self.db.execute("UPDATE orders SET status = ?, reason = ? WHERE status = ?",
-                            (CANCELLED, "expired at restart", WORKING))
+    @seam("orders.resume_after_restart")
+    def resume_after_restart(self) -> None:
+        """The book survives a restart: working orders keep working, and each order in flight resumes its lifecycle
+        from its last persisted status."""
         for order in load_orders(self.db, f"status IN ({', '.join('?' for _ in IN_FLIGHT)})", IN_FLIGHT):
             self._start_lifecycle(order.id)
+
+    async def run(self) -> None:
+        """Resume orders a restart interrupted, then follow the feed: trigger working orders, revalue accounts."""
+        self.resume_after_restart()
         hub = self.console.hub
         ticks = hub.subscribe(account_id=0)  # the engine listens to the feed like any page does
         ticks.topics.add("tick")
@@ -504,10 +512,38 @@ def engine(request: Request) -> OrderEngine:
     return request.app.state.console.orders
 
 
-def _may_trade(user: User, request: Request) -> None:
-    if user.role not in TRADING_ROLES and "viewer_can_trade_via_api" not in request.app.state.console.faults:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role is read-only: a viewer cannot place or cancel"
-                                                       " orders")
+@seam("orders.may_trade")
+def may_trade(user: User) -> bool:
+    """Placing an order takes a trading role (trader or risk manager); a viewer is read-only."""
+    return user.role in TRADING_ROLES
+
+
+@seam("orders.may_cancel")
+def may_cancel(user: User) -> bool:
+    """Cancelling an order takes what placing one takes."""
+    return may_trade(user)
+
+
+def _refuse_read_only() -> NoReturn:
+    raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role is read-only: a viewer cannot place or cancel orders")
+
+
+@seam("orders.history_scope")
+def history_scope(user: User) -> tuple[str, tuple[Any, ...]]:
+    """The orders a user's order list covers (an SQL condition and its parameters): those of their account."""
+    return "account_id = ?", (user.account_id,)
+
+
+@seam("orders.order_visible_to")
+def order_visible_to(order: Order, user: User) -> bool:
+    """An order is visible only to the users of its account; to anyone else it does not exist."""
+    return order.account_id == user.account_id
+
+
+@seam("orders.positions_answer")
+async def positions_answer(orders_engine: OrderEngine, account_id: int) -> dict[str, Any]:
+    """What GET /api/positions answers: the account's valuation, at once."""
+    return orders_engine.account_snapshot(account_id)
 
 
 router = APIRouter(prefix="/api")
@@ -516,7 +552,8 @@ router = APIRouter(prefix="/api")
 @router.post("/orders", status_code=status.HTTP_201_CREATED)
 async def submit_order(ticket: Ticket, user: CurrentUser, request: Request, response: Response) -> dict[str, Any]:
     """Place an order. 201 with the new order; 200 with the existing one when the client order id was seen."""
-    _may_trade(user, request)
+    if not may_trade(user):
+        _refuse_read_only()
     order, created = engine(request).submit(ticket, user)
     if not created:
         response.status_code = status.HTTP_200_OK
@@ -532,9 +569,7 @@ async def list_orders(
 ) -> dict[str, Any]:
     """The account's orders, newest first; `status` keeps only those with that status."""
     db = engine(request).db
-    # The `order_history_shows_every_account` fault: the account filter is lost.
-    everyone = "order_history_shows_every_account" in engine(request).console.faults
-    whose, params = ("1 = 1", ()) if everyone else ("account_id = ?", (user.account_id,))
+    whose, params = history_scope(user)
     if status_filter is None:
         found = load_orders(db, whose, params, limit)
     elif status_filter in STATUSES:
@@ -548,24 +583,19 @@ async def list_orders(
 @router.get("/orders/{order_id}")
 async def get_order(order_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
     order = load_order(engine(request).db, order_id)
-    careless = "order_lookup_ignores_account" in engine(request).console.faults
-    if order is None or (order.account_id != user.account_id and not careless):
+    if order is None or not order_visible_to(order, user):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No order #{order_id} in your account")
     return order.as_dict()
 
 
 @router.post("/orders/{order_id}/cancel")
 async def cancel_order(order_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
-    # blind fault: viewer_can_cancel_order
-    if "viewer_can_cancel_order" not in engine(request).console.faults:
-        _may_trade(user, request)
+    if not may_cancel(user):
+        _refuse_read_only()
     return engine(request).cancel(order_id, user).as_dict()
 
 
 @router.get("/positions")
 async def get_positions(user: CurrentUser, request: Request) -> dict[str, Any]:
     """Cash, equity, realized and unrealized P&L and the open positions of the account, in USD."""
-    # blind fault: positions_api_slow
-    if "positions_api_slow" in engine(request).console.faults:
-        await asyncio.sleep(1.2)  # stands for a blocking lookup per position
-    return engine(request).account_snapshot(user.account_id)
+    return await positions_answer(engine(request), user.account_id)

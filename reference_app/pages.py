@@ -8,9 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from reference_app.auth import (
     Throttled,
+    User,
     authenticate,
     controls_role,
     end_session,
@@ -19,8 +21,11 @@ from reference_app.auth import (
     start_session,
     user_from_cookie,
 )
+from reference_app.db import Database
 from reference_app.feed import INSTRUMENTS
+from reference_app.orders import STATUSES
 from reference_app.risk import halt_state, permissions
+from reference_app.seams import seam
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -39,7 +44,83 @@ router = APIRouter()
 
 
 def _faults(request: Request) -> list[str]:
+    """The active named faults, for the page's <meta name="console-faults"> (static/js/faults.js reads it)."""
     return request.app.state.console.faults.names
+
+
+# What the pages render, computed here --------------------------------------------------------------------------
+
+@seam("pages.inline_style")
+def inline_style(place: str) -> str:
+    """CSS a page carries inline, in its head (`place` "head") or after a screen's own stylesheet (`place` the
+    screen's path): none, for every rule of the console lives in static/css."""
+    return ""
+
+
+@seam("pages.stylesheet")
+def stylesheet(name: str) -> str:
+    """The address of one of the console's stylesheets."""
+    return f"/static/css/{name}.css"
+
+
+@seam("pages.password_field_type")
+def password_field_type() -> str:
+    """The sign-in form's password field masks what is typed."""
+    return "password"
+
+
+@seam("pages.form_after_failed_sign_in")
+def form_after_failed_sign_in(email: str, password: str) -> tuple[str, str]:
+    """What the sign-in form comes back with after a failed sign-in: the email as typed, never the password."""
+    return email, ""
+
+
+@seam("pages.failed_sign_in_message")
+def failed_sign_in_message(db: Database, email: str) -> str | None:
+    """Why a sign-in failed, in words that do not tell whether the email has an account."""
+    return "Invalid email or password."
+
+
+@seam("pages.after_sign_out")
+def after_sign_out() -> str:
+    """Where signing out leads: the sign-in page, which says that the user has signed out."""
+    return "/login?signed_out=1"
+
+
+@seam("pages.current_section")
+def current_section(path: str) -> str:
+    """The section the navigation marks as the current page: the one shown."""
+    return path
+
+
+@seam("pages.display_name")
+def display_name(user: User) -> Markup:
+    """The signed-in user's name in the navigation bar: user text, shown as text (escaped), never as markup."""
+    return escape(user.display_name)
+
+
+@seam("pages.signed_in_user_hook")
+def signed_in_user_hook() -> Markup:
+    """The attribute that marks the navigation bar's signed-in user for the UI contract: its test id."""
+    return Markup('data-testid="signed-in-user"')
+
+
+@seam("pages.row_actions_offered")
+def row_actions_offered(role: str) -> bool:
+    """Whether a position's row offers Modify and Close: to the roles that may change the portfolio."""
+    return role != "viewer"
+
+
+@seam("pages.hide_details_label")
+def hide_details_label() -> Markup:
+    """The content of the details panel's Hide details button: its visible (and accessible) name."""
+    return Markup("Hide details")
+
+
+@seam("pages.status_filter_value")
+def status_filter_value(order_status: str) -> str:
+    """The value of an order status filter's option: the status as the API names it."""
+    return order_status
 
 
 def render_login(
@@ -50,11 +131,13 @@ def render_login(
         "error": error,
         "retry_after": retry_after_s,
         "email": email,
-        "password": password if "failed_sign_in_refills_password" in _faults(request) else "",
+        "password": password,
+        "password_type": password_field_type(),
         "next": next_path,
         "signed_out": request.query_params.get("signed_out") == "1",
         "expired": request.query_params.get("expired") == "1",
         "faults": _faults(request),
+        "head_style": Markup(inline_style("head")),
     }
     headers = {"Retry-After": str(retry_after_s)} if retry_after_s else None
     return templates.TemplateResponse(request, "login.html", context, status_code=status_code, headers=headers)
@@ -84,32 +167,17 @@ async def login_form(
     except Throttled as throttled:
         return render_login(request, str(throttled), email, next, 429, retry_after_s=throttled.retry_after_s)
     if user is None:
-        faults = request.app.state.console.faults
-        silent = "wrong_password_silent" in faults
-        message = None if silent else "Invalid email or password."
-        # blind fault: login_error_reveals_unknown_email
-        if "login_error_reveals_unknown_email" in faults and not silent and request.app.state.console.db.one(
-                "SELECT 1 FROM users WHERE email = ?", (email.strip(),)) is None:
-            message = "No account is registered with this email address."
-        kept_email = email
-        # blind fault: login_email_not_kept
-        if "login_email_not_kept" in faults:
-            kept_email = ""
-        return render_login(request, message, kept_email, next, 401, password=password)
-    # blind fault: login_next_open_redirect
-    lenient = "login_next_open_redirect" in request.app.state.console.faults
-    response = RedirectResponse(safe_next(next, lenient=lenient), status.HTTP_303_SEE_OTHER)
+        message = failed_sign_in_message(request.app.state.console.db, email)
+        kept_email, kept_password = form_after_failed_sign_in(email, password)
+        return render_login(request, message, kept_email, next, 401, password=kept_password)
+    response = RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
     start_session(request, response, user)
     return response
 
 
 @router.post("/logout")
 async def logout(request: Request) -> RedirectResponse:
-    target = "/login?signed_out=1"
-    # blind fault: signout_notice_missing
-    if "signout_notice_missing" in request.app.state.console.faults:
-        target = "/login"
-    response = RedirectResponse(target, status.HTTP_303_SEE_OTHER)
+    response = RedirectResponse(after_sign_out(), status.HTTP_303_SEE_OTHER)
     end_session(request, response)
     return response
 
@@ -121,15 +189,17 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
             return login_redirect(request)
         console = request.app.state.console
         # The halt is part of every page from its first paint: the banner never waits for the live connection.
-        role = controls_role(user, console.faults)
-        current = path
-        # blind fault: nav_current_wrong_on_portfolio
-        if path == "/portfolio" and "nav_current_wrong_on_portfolio" in console.faults:
-            current = "/trading"  # the page was copied from the Trading one, its "current" with it
-        context = {"user": user, "sections": SECTIONS, "current": current, "title": label,
+        role = controls_role(user)
+        context = {"user": user, "sections": SECTIONS, "current": current_section(path), "title": label,
                    "faults": _faults(request), "instruments": INSTRUMENTS, "controls_role": role,
                    "halt": halt_state(console.db, user.account_id),
-                   "may": permissions(console, replace(user, role=role))}
+                   "may": permissions(console, replace(user, role=role)),
+                   "display_name": display_name(user), "signed_in_user_hook": signed_in_user_hook(),
+                   "row_actions": row_actions_offered(role),
+                   "css": {name: stylesheet(name) for name in ("console", "trading", "portfolio")},
+                   "hide_details_label": hide_details_label(),
+                   "history_filter": {s: status_filter_value(s) for s in STATUSES},
+                   "head_style": Markup(inline_style("head")), "screen_style": Markup(inline_style(path))}
         return templates.TemplateResponse(request, template, context)
 
     page.__name__ = f"page_{path.strip('/').replace('-', '_')}"

@@ -29,9 +29,11 @@ from pydantic import BaseModel, Field
 
 from reference_app import positions
 from reference_app.auth import CurrentUser, User
+from reference_app.db import Database
 from reference_app.feed import BY_SYMBOL
 from reference_app.orders import TRADING_ROLES, Order, OrderEngine, Ticket, load_orders
 from reference_app.positions import Position
+from reference_app.seams import seam
 from reference_app.test_control import require_token
 
 if TYPE_CHECKING:
@@ -62,8 +64,6 @@ SWEEP_INTERVAL_S = 1.0
 STALE_AFTER_MS = 3000.0
 # Quantities are whole units; below this, two quantities are the same (floating-point noise).
 _SAME = 1e-6
-# Lot size of the `close_leaves_residual` fault: the close order is rounded down to whole lots.
-_FAULTY_LOT = 1000
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,12 @@ def differences(book: Position, fills: Position) -> str | None:
     if abs(book.cost_usd - fills.cost_usd) >= 0.005 or abs(book.realized_pnl_usd - fills.realized_pnl_usd) >= 0.005:
         return "the book's cost or realized P&L differs from its fills'"
     return None
+
+
+@seam("portfolio.book_from_fills")
+def book_from_fills(db: Database, account_id: int) -> dict[str, Position]:
+    """What the account's positions should be: each recomputed from its fills (`positions.replay_fills`)."""
+    return positions.replay_fills(db, account_id)
 
 
 class PortfolioSync:
@@ -113,28 +119,31 @@ class PortfolioSync:
         seen = {row["account_id"]: row["last_fill_id"]
                 for row in self.db.all("SELECT account_id, last_fill_id FROM account_sync")}
         due = {account_id for account_id, last in newest.items() if seen.get(account_id) != last}
-        now = time.monotonic()
-        sweeps = "portfolio_sync_skips_unchanged" not in self.console.faults
-        if sweeps and (sweep_now or now - self._last_sweep >= SWEEP_INTERVAL_S):
-            self._last_sweep = now
-            # Accounts holding a position, and those with a record to clear (a position gone without a fill).
-            due |= {row["account_id"] for row in self.db.all(
-                "SELECT account_id FROM positions WHERE quantity != 0 UNION SELECT account_id FROM position_sync")}
-        for account_id in sorted(due):
+        for account_id in sorted(due | self.due_for_sweep(sweep_now)):
             self.reconcile(account_id, newest.get(account_id, 0))
+
+    @seam("portfolio.due_for_sweep")
+    def due_for_sweep(self, sweep_now: bool) -> set[int]:
+        """Once a second (or now, when asked), every account holding a position is reconciled, changed or not, so that
+        a quiet position stays Synchronized; and every account with a record to clear (a position gone without a
+        fill)."""
+        now = time.monotonic()
+        if not (sweep_now or now - self._last_sweep >= SWEEP_INTERVAL_S):
+            return set()
+        self._last_sweep = now
+        return {row["account_id"] for row in self.db.all(
+            "SELECT account_id FROM positions WHERE quantity != 0 UNION SELECT account_id FROM position_sync")}
 
     def reconcile(self, account_id: int, last_fill_id: int) -> None:
         """Compare the account's stored book with its fills and record the result for each open position."""
-        rubber_stamp = "portfolio_sync_rubber_stamp" in self.console.faults
         book = {p.instrument: p for p in positions.positions(self.db, account_id)}
-        replayed = {} if rubber_stamp else positions.replay_fills(self.db, account_id, self.console.faults)
+        replayed = book_from_fills(self.db, account_id)
         at = time.time() * 1000
         statements: list[tuple[str, tuple[Any, ...]]] = [
             ("DELETE FROM position_sync WHERE account_id = ?", (account_id,))]
         for instrument in sorted(set(book) | set(replayed)):
             held = book.get(instrument, Position.flat(instrument))
-            # The rubber-stamp fault takes the book's word for it, without looking at the fills.
-            from_fills = held if rubber_stamp else replayed.get(instrument, Position.flat(instrument))
+            from_fills = replayed.get(instrument, Position.flat(instrument))
             if abs(held.quantity) < _SAME and abs(from_fills.quantity) < _SAME:
                 continue
             detail = differences(held, from_fills)
@@ -236,6 +245,28 @@ def _place(engine: OrderEngine, user: User, client_order_id: str, instrument: st
     return order
 
 
+@seam("portfolio.closing_quantity")
+def closing_quantity(held: float) -> float:
+    """Close orders the whole position's opposite, whichever side it is on."""
+    return -held
+
+
+@seam("portfolio.target_problem")
+def target_problem(target: float) -> str | None:
+    """Why a resize target cannot be ordered, or None: it must be a whole number of units (0 flattens)."""
+    if not math.isfinite(target):
+        return "Target quantity must be a number"
+    if target != int(target):
+        return "Target quantity must be a whole number of units"
+    return None
+
+
+@seam("portfolio.resize_quantity")
+def resize_quantity(target: float, held: float) -> float:
+    """A resize orders the difference between the target and the position held."""
+    return target - held
+
+
 router = APIRouter(prefix="/api/portfolio")
 
 
@@ -251,13 +282,7 @@ async def close_position(instrument: str, body: CloseRequest, user: CurrentUser,
     held = positions.position(engine.db, user.account_id, _instrument(instrument)).quantity
     if abs(held) < _SAME:
         raise HTTPException(status.HTTP_409_CONFLICT, f"There is no open {instrument} position to close")
-    closing = -held
-    # blind fault: close_short_sells_more
-    if "close_short_sells_more" in engine.console.faults:
-        closing = -abs(held)
-    if "close_leaves_residual" in engine.console.faults:
-        closing = -math.copysign(math.floor(abs(held) / _FAULTY_LOT) * _FAULTY_LOT, held)
-    return _place(engine, user, body.client_order_id, instrument, closing).as_dict()
+    return _place(engine, user, body.client_order_id, instrument, closing_quantity(held)).as_dict()
 
 
 @router.post("/positions/{instrument}/resize", status_code=status.HTTP_201_CREATED)
@@ -270,21 +295,15 @@ async def resize_position(instrument: str, body: ResizeRequest, user: CurrentUse
     if (earlier := _answer_if_repeated(engine, user, body.client_order_id, response)) is not None:
         return earlier
     target = body.target_quantity
-    # blind fault: resize_to_zero_refused
-    if "resize_to_zero_refused" in engine.console.faults and not target:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity is required")
-    if not math.isfinite(target):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity must be a number")
-    if target != int(target):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Target quantity must be a whole number of units")
+    problem = target_problem(target)
+    if problem:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, problem)
     held = positions.position(engine.db, user.account_id, _instrument(instrument)).quantity
     difference = target - held
     if abs(difference) < _SAME:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"The {instrument} position is already {units(held)}: nothing to order")
-    if "resize_orders_target" in engine.console.faults:
-        difference = math.copysign(abs(target), difference)  # the target sent as the order's quantity
-    return _place(engine, user, body.client_order_id, instrument, difference).as_dict()
+    return _place(engine, user, body.client_order_id, instrument, resize_quantity(target, held)).as_dict()
 
 
 # Test control: a book that disagrees with its fills, as a lost update would leave it ------------------------------

@@ -31,13 +31,14 @@ Formulas (all amounts of an account are in USD, the account currency):
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from reference_app.db import Database
 from reference_app.feed import BY_SYMBOL, INSTRUMENTS, Quote
+from reference_app.seams import seam
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS positions (
@@ -101,10 +102,9 @@ def _sign(value: float) -> int:
     return (value > 0) - (value < 0)
 
 
-def apply_fill(position: Position, signed_quantity: float, price: float, usd_per_quote: float,
-               faults: Any = ()) -> FillEffect:
-    """The position after buying (`signed_quantity` > 0) or selling (< 0) at `price`; see the module's formulas.
-    (`faults`: the console's active faults, for the blind faults switched in here.)"""
+@seam("positions.apply_fill")
+def apply_fill(position: Position, signed_quantity: float, price: float, usd_per_quote: float) -> FillEffect:
+    """The position after buying (`signed_quantity` > 0) or selling (< 0) at `price`; see the module's formulas."""
     q0 = position.quantity
     # The part of the fill that closes the existing position, and the part that opens (or adds) beyond it.
     closing = 0.0 if _sign(q0) in (0, _sign(signed_quantity)) else -_sign(q0) * min(abs(signed_quantity), abs(q0))
@@ -112,23 +112,14 @@ def apply_fill(position: Position, signed_quantity: float, price: float, usd_per
     released_cost = position.cost_usd * (-closing / q0) if closing else 0.0
     closing_cash = -closing * price * usd_per_quote
     realized = closing_cash - released_cost if closing else 0.0
-    # blind fault: partial_close_realizes_whole_position
-    if closing and "partial_close_realizes_whole_position" in faults:
-        realized = q0 * price * usd_per_quote - position.cost_usd
     q1 = q0 + signed_quantity
     if abs(q1) < _FLAT:
         q1, average, cost = 0.0, 0.0, 0.0
     else:
         average = ((q0 + closing) * position.average_price + opening * price) / q1
-        # blind fault: average_price_not_weighted
-        if q0 and opening and "average_price_not_weighted" in faults:
-            average = (position.average_price + price) / 2
         cost = position.cost_usd - released_cost + opening * price * usd_per_quote
     after = Position(position.instrument, q1, average, cost, position.realized_pnl_usd + realized)
     cash = -signed_quantity * price * usd_per_quote
-    # blind fault: sell_debits_cash
-    if "sell_debits_cash" in faults:
-        cash = -abs(signed_quantity) * price * usd_per_quote
     return FillEffect(after, cash, realized)
 
 
@@ -190,7 +181,7 @@ def cash_usd(db: Database, account_id: int) -> float:
     return starting_cash(db, account_id) + row["moved"]
 
 
-def replay_fills(db: Database, account_id: int, faults: Any = ()) -> dict[str, Position]:
+def replay_fills(db: Database, account_id: int) -> dict[str, Position]:
     """Every instrument's position as the account's fills give it: each fill applied with `apply_fill`, in the
     order the fills happened, at the price and conversion rate recorded with it. The stored book is kept up to
     date fill by fill with the same function, so the two agree unless something changed the book without a fill."""
@@ -198,16 +189,15 @@ def replay_fills(db: Database, account_id: int, faults: Any = ()) -> dict[str, P
     for fill in db.all("SELECT instrument, quantity, price, usd_per_quote FROM fills WHERE account_id = ? ORDER BY id",
                        (account_id,)):
         held = book.get(fill["instrument"], Position.flat(fill["instrument"]))
-        book[fill["instrument"]] = apply_fill(held, fill["quantity"], fill["price"], fill["usd_per_quote"],
-                                              faults).position
+        book[fill["instrument"]] = apply_fill(held, fill["quantity"], fill["price"], fill["usd_per_quote"]).position
     return book
 
 
 def fill_statements(account_id: int, order_id: int, signed_quantity: float, price: float, usd_per_quote: float,
-                    before: Position, at: float, faults: Any = ()) -> tuple[FillEffect, list[tuple[str, Sequence[Any]]]]:
+                    before: Position, at: float) -> tuple[FillEffect, list[tuple[str, Sequence[Any]]]]:
     """The effect of a fill and the statements that record it; run them in the same transaction as the order's
     own update, so that an order is never Filled without its position and cash, nor the other way round."""
-    effect = apply_fill(before, signed_quantity, price, usd_per_quote, faults)
+    effect = apply_fill(before, signed_quantity, price, usd_per_quote)
     after = effect.position
     statements: list[tuple[str, Sequence[Any]]] = [
         ("INSERT INTO fills (account_id, order_id, instrument, quantity, price, usd_per_quote, cash_usd,"
@@ -276,39 +266,33 @@ class AccountValue:
         }
 
 
-def value_position(held: Position, quotes: Mapping[str, Quote], invert_short_pnl: bool = False,
-                   convert_pnl: bool = True) -> PositionValue:
-    """Mark one position to market. `invert_short_pnl` (the `short_pnl_sign_inverted` fault) and `convert_pnl`
-    False (the `quote_currency_pnl_not_converted` fault) exist for the named faults, nothing else."""
+def value_position(held: Position, quotes: Mapping[str, Quote]) -> PositionValue:
+    """Mark one position to market (see the module's formulas)."""
     quote = quotes.get(held.instrument)
     if quote is None or held.quantity == 0:
         return PositionValue(held.instrument, held.quantity, held.average_price, None, 0.0, held.realized_pnl_usd,
                              held.cost_usd, 0.0)
     mark = mark_price(held.quantity, quote)
     rate = usd_per_quote(held.instrument, quotes)
-    pnl_rate = rate if convert_pnl else 1.0
-    unrealized = held.quantity * (mark - held.average_price) * pnl_rate
-    if invert_short_pnl and held.quantity < 0:
-        unrealized = abs(held.quantity) * (mark - held.average_price) * pnl_rate
+    unrealized = held.quantity * (mark - held.average_price) * rate
     return PositionValue(held.instrument, held.quantity, held.average_price, mark, unrealized,
                          held.realized_pnl_usd, held.cost_usd, abs(held.quantity * mark * rate))
 
 
+MarkToMarket = Callable[[Position, Mapping[str, Quote]], PositionValue]
+
+
+@seam("positions.value_account")
 def value_account(db: Database, quotes: Mapping[str, Quote], account_id: int,
-                  invert_short_pnl: bool = False, convert_pnl: bool = True, faults: Any = ()) -> AccountValue:
-    """Cash, equity and P&L of an account at the current prices (see the module's formulas)."""
-    book = [value_position(p, quotes, invert_short_pnl, convert_pnl) for p in positions(db, account_id)]
+                  mark_to_market: MarkToMarket = value_position) -> AccountValue:
+    """Cash, equity and P&L of an account at the current prices (see the module's formulas); each position is
+    valued with `mark_to_market`."""
+    book = [mark_to_market(p, quotes) for p in positions(db, account_id)]
     open_positions = [p for p in book if p.quantity != 0]
     cash = cash_usd(db, account_id)
     unrealized = sum(p.unrealized_pnl_usd for p in open_positions)
     equity = cash + sum(p.cost_usd + p.unrealized_pnl_usd for p in open_positions)
     gross_exposure = sum(p.exposure_usd for p in open_positions)
-    # blind fault: short_exposure_not_absolute
-    if "short_exposure_not_absolute" in faults:
-        gross_exposure = sum(p.exposure_usd * _sign(p.quantity) for p in open_positions)
-    # blind fault: closed_positions_listed
-    if "closed_positions_listed" in faults:
-        open_positions = book
     return AccountValue(
         account_id=account_id,
         starting_cash=starting_cash(db, account_id),

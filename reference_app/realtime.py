@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from reference_app.auth import user_from_cookie
 from reference_app.hub import DISCONNECT, Subscription
+from reference_app.seams import seam
 
 # Close codes in the private range: the page reads them to tell "sign in again" from a network drop.
 CLOSE_UNAUTHENTICATED = 4401
@@ -34,9 +36,7 @@ async def events(websocket: WebSocket) -> None:
         await websocket.close(code=CLOSE_TRY_AGAIN_LATER, reason="outage simulated by test control")
         return
     subscription = hub.subscribe(user.account_id)
-    # The `tick_broadcast_batched` fault: an output buffer flushed twice a second instead of on every event.
-    flush_every_s = 0.5 if "tick_broadcast_batched" in console.faults else 0.0
-    sender = asyncio.create_task(_forward(websocket, subscription, flush_every_s))
+    sender = asyncio.create_task(_forward(websocket, subscription))
     try:
         while True:
             message = json.loads(await websocket.receive_text())
@@ -50,8 +50,17 @@ async def events(websocket: WebSocket) -> None:
         sender.cancel()
 
 
-async def _forward(websocket: WebSocket, subscription: Subscription, flush_every_s: float = 0.0) -> None:
-    """Send events as soon as they are published (with `flush_every_s`, the fault's buffered flushes instead).
+@seam("realtime.next_events")
+async def next_events(queue: asyncio.Queue[Any]) -> list[Any]:
+    """The events to send next: the first one as soon as it is published, with whatever is queued by then."""
+    events = [await queue.get()]
+    while not queue.empty():
+        events.append(queue.get_nowait())
+    return events
+
+
+async def _forward(websocket: WebSocket, subscription: Subscription) -> None:
+    """Send events as soon as they are published.
 
     Events published at the same moment (a round of the feed ticks every instrument at once) wait in the queue
     together; a client that asked for `batch` gets them as one message, so that the browser handles them in one
@@ -61,11 +70,7 @@ async def _forward(websocket: WebSocket, subscription: Subscription, flush_every
     queue = subscription.queue
     try:
         while True:
-            if flush_every_s:
-                await asyncio.sleep(flush_every_s)
-            events = [await queue.get()]
-            while not queue.empty():
-                events.append(queue.get_nowait())
+            events = await next_events(queue)
             closing = DISCONNECT in events
             if closing:
                 events = events[: events.index(DISCONNECT)]

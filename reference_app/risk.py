@@ -36,7 +36,7 @@ import math
 import re
 import statistics
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -48,6 +48,8 @@ from pydantic import BaseModel, Field
 from reference_app import orders, positions, strategies
 from reference_app.auth import CurrentUser, User
 from reference_app.db import Database
+from reference_app.feed import Quote
+from reference_app.seams import seam
 
 if TYPE_CHECKING:
     from reference_app.context import Console
@@ -130,6 +132,7 @@ class ReturnStats:
     mean: float | None
     stdev: float | None
 
+    @seam("risk.var_95")
     def var_95(self, equity_now: float, z: float = VAR_Z_95) -> float | None:
         """VaR 95 % in USD for the equity now, or None while there is not enough history."""
         if self.returns < VAR_MIN_RETURNS or self.mean is None or self.stdev is None:
@@ -138,7 +141,7 @@ class ReturnStats:
 
 
 def return_stats(equities: Sequence[float]) -> ReturnStats:
-    returns = [later / earlier - 1 for earlier, later in zip(equities, equities[1:]) if earlier > 0]
+    returns = [later / earlier - 1 for earlier, later in zip(equities, equities[1:], strict=False) if earlier > 0]
     if len(returns) < 2:
         return ReturnStats(len(returns), None, None)
     return ReturnStats(len(returns), statistics.fmean(returns), statistics.stdev(returns))
@@ -193,12 +196,22 @@ class LimitProblem:
         return {"field": self.field, "label": LIMIT_LABELS[self.field], "reason": self.reason}
 
 
-def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = False, cash_bound_exclusive: bool = False
-                 ) -> tuple[dict[str, float], list[LimitProblem]]:
-    """The limits to save, and every rule they break (each with its reason). `zero_accepted` is the fault."""
+@seam("risk.limit_too_small")
+def limit_too_small(value: float) -> bool:
+    """A limit must be greater than zero: a limit of zero would stop all trading, which is the kill switch's job."""
+    return value <= 0
+
+
+@seam("risk.loss_limit_above_cash")
+def loss_limit_above_cash(loss_limit: float, starting_cash: float) -> bool:
+    """A daily loss limit may be as large as the account's starting cash, not larger."""
+    return loss_limit > starting_cash
+
+
+def check_limits(edit: LimitsEdit, starting_cash: float) -> tuple[dict[str, float], list[LimitProblem]]:
+    """The limits to save, and every rule they break (each with its reason)."""
     values: dict[str, float] = {}
     problems: list[LimitProblem] = []
-    too_small = (lambda v: v < 0) if zero_accepted else (lambda v: v <= 0)
     for field in LIMIT_LABELS:
         try:
             values[field] = parse_amount(getattr(edit, field))
@@ -206,7 +219,7 @@ def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = F
             problems.append(LimitProblem(field, str(bad)))
     size = values.get("max_position_size")
     if size is not None:
-        if too_small(size):
+        if limit_too_small(size):
             problems.append(LimitProblem("max_position_size", "must be greater than 0 units"))
         elif size != int(size):
             problems.append(LimitProblem("max_position_size", "must be a whole number of units"))
@@ -214,11 +227,11 @@ def check_limits(edit: LimitsEdit, starting_cash: float, zero_accepted: bool = F
             problems.append(LimitProblem("max_position_size", f"must not exceed {units(MAX_POSITION_CAP)} units"))
     loss = values.get("daily_loss_limit")
     if loss is not None:
-        if too_small(loss):
+        if limit_too_small(loss):
             problems.append(LimitProblem("daily_loss_limit", "must be greater than $0"))
         elif round(loss, 2) != loss:
             problems.append(LimitProblem("daily_loss_limit", "must be in whole cents"))
-        elif loss > starting_cash or (cash_bound_exclusive and loss == starting_cash):
+        elif loss_limit_above_cash(loss, starting_cash):
             problems.append(LimitProblem("daily_loss_limit",
                                          f"must not exceed the account's starting cash of {usd(starting_cash)}"))
     order = list(LIMIT_LABELS)
@@ -266,6 +279,49 @@ class NotHalted(Exception):
     pass
 
 
+@seam("risk.running_peak")
+def running_peak(peak: float, equity: float, starting_cash: float) -> float:
+    """The running maximum of the equity history, from which a drawdown is measured."""
+    return max(peak, equity)
+
+
+@seam("risk.daily_pnl")
+def daily_pnl(db: Database, quotes: Mapping[str, Quote], account_id: int) -> float:
+    """Daily P&L: realized today plus the change in unrealized since the day's start (`positions.daily_pnl_usd`)."""
+    return positions.daily_pnl_usd(db, quotes, account_id)
+
+
+@seam("risk.portfolio_value")
+def portfolio_value(value: positions.AccountValue) -> float:
+    """The Risk screen's Portfolio Value: the account's equity, as the Portfolio screen shows it."""
+    return value.equity_usd
+
+
+@seam("risk.alert_time")
+def alert_time() -> float:
+    """When an alert is raised, in epoch milliseconds like every time of this module."""
+    return _now_ms()
+
+
+@seam("risk.orders_cancelled_by_halt")
+def orders_cancelled_by_halt(open_orders: list[orders.Order]) -> list[orders.Order]:
+    """A halt cancels every open order of the account, working or in flight, whatever its type."""
+    return open_orders
+
+
+@seam("risk.stop_strategies")
+def stop_strategies(console: Console, account_id: int, reason: str) -> list[dict[str, Any]]:
+    """A halt stops every running strategy of the account (`strategies.stop_all`)."""
+    return strategies.stop_all(console, account_id, reason)
+
+
+@seam("risk.halt_counts")
+def halt_counts(cancelled: int, stopped: int) -> str:
+    """What the halt's alert says it did, counted after it acted."""
+    return (f"{cancelled} open order{'' if cancelled == 1 else 's'} cancelled, {stopped} "
+            f"strateg{'y' if stopped == 1 else 'ies'} stopped, positions kept.")
+
+
 # The engine ----------------------------------------------------------------------------------------------------
 
 class RiskEngine:
@@ -277,13 +333,11 @@ class RiskEngine:
         self._stats: dict[int, ReturnStats] = {}  # per account, recomputed whenever a sample is recorded
         self._last_round = 0.0
         self._rounds = 0
-        self._loss_alerted: set[tuple[int, str]] = set()  # (account, UTC day): one daily-loss alert a day
 
+    @seam("risk.prepare_storage")
     def prepare_storage(self) -> None:
+        """The engine's tables; every halt, like everything else of the accounts, stays as the last run left it."""
         self.db.ensure_schema(SCHEMA)
-        if "halt_lost_on_restart" in self.console.faults:
-            # The defect: a clean-up meant for a scratch database, run at every start, lifts every halt.
-            self.db.execute("UPDATE accounts SET trading_halted = 0")
 
     # Equity history ----------------------------------------------------------------------------------------------
 
@@ -292,9 +346,7 @@ class RiskEngine:
         row = self.db.one("SELECT peak_equity_usd, max_drawdown FROM equity_peaks WHERE account_id = ?",
                           (account_id,))
         peak, worst = (row["peak_equity_usd"], row["max_drawdown"]) if row else (starting_cash, 0.0)
-        new_peak = max(peak, equity)
-        if "drawdown_from_starting_cash" in self.console.faults:
-            new_peak = starting_cash  # the defect: the fall is measured from the opening equity, not the peak
+        new_peak = running_peak(peak, equity, starting_cash)
         new_worst = min(worst, equity / new_peak - 1) if new_peak > 0 else worst
         if row is None or (new_peak, new_worst) != (peak, worst):
             self.db.execute(
@@ -368,38 +420,25 @@ class RiskEngine:
         daily = round(equity - positions.day_start_equity(self.db, self.console.feed.quotes, account_id), 2)
         if daily > -limit:
             return
-        key = (account_id, positions.utc_day())
         message = f"Daily loss limit of {usd(limit)} reached at {_utc_clock(_now_ms())} (daily P&L {usd(daily)})."
-        if "loss_limit_alert_without_halt" in self.console.faults:
-            # The defect: the breach is reported, but nothing stops the desk from trading on.
-            if key not in self._loss_alerted:
-                self._loss_alerted.add(key)
-                self._alert(account_id, DAILY_LOSS_LIMIT, f"{message} Trading continues.", None)
-            return
+        self.daily_loss_limit_reached(account_id, message)
+
+    @seam("risk.daily_loss_limit_reached")
+    def daily_loss_limit_reached(self, account_id: int, message: str) -> None:
+        """An account whose Daily P&L reaches minus its limit is halted, exactly as an Emergency Stop halts it."""
         self.halt(account_id, DAILY_LOSS_LIMIT, None, message)
 
     # Metrics -----------------------------------------------------------------------------------------------------
 
     def metrics(self, account_id: int) -> dict[str, Any]:
         quotes = self.console.feed.quotes
-        faults = self.console.faults
-        value = positions.value_account(self.db, quotes, account_id, faults=faults)
-        daily = positions.daily_pnl_usd(self.db, quotes, account_id)
-        # blind fault: daily_pnl_excludes_unrealized
-        if "daily_pnl_excludes_unrealized" in faults:
-            midnight = time.time() // 86400 * 86400  # the start of the UTC day, in epoch seconds
-            daily = self.db.one("SELECT COALESCE(SUM(realized_pnl_usd), 0) AS r FROM fills WHERE account_id = ?"
-                                " AND filled_at >= ?", (account_id, midnight))["r"]
+        value = positions.value_account(self.db, quotes, account_id)
+        daily = daily_pnl(self.db, quotes, account_id)
         drawdown = self.observe(account_id, value.equity_usd, value.starting_cash)
         stats = self.stats(account_id)
         var = stats.var_95(value.equity_usd)
-        # blind fault: var_uses_90_percent_quantile
-        if "var_uses_90_percent_quantile" in faults:
-            var = stats.var_95(value.equity_usd, z=1.2816)
-        # The defect behind the fault: the figure is taken from the wrong field of the valuation.
-        portfolio = value.cash_usd if "risk_value_shows_cash" in self.console.faults else value.equity_usd
         return {
-            "portfolio_value_usd": round(portfolio, 2),
+            "portfolio_value_usd": round(portfolio_value(value), 2),
             "daily_pnl_usd": round(daily, 2),
             "max_drawdown": drawdown,
             "var_95_usd": None if var is None else round(var, 2),
@@ -441,10 +480,7 @@ class RiskEngine:
     # Alerts, limits, halts ---------------------------------------------------------------------------------------
 
     def _alert(self, account_id: int, kind: str, message: str, user: User | None) -> dict[str, Any]:
-        at = _now_ms()
-        # blind fault: risk_alert_time_in_seconds
-        if "risk_alert_time_in_seconds" in self.console.faults:
-            at = time.time()  # epoch seconds, where every time of this module is in milliseconds
+        at = alert_time()
         alert_id = self.db.execute("INSERT INTO risk_alerts (account_id, kind, message, user_id, at)"
                                    " VALUES (?, ?, ?, ?, ?)", (account_id, kind, message, user and user.id, at))
         alert = {"id": alert_id, "kind": kind, "message": message, "at": at}
@@ -452,11 +488,10 @@ class RiskEngine:
         log.warning("risk alert for account %s: %s", account_id, message)
         return alert
 
+    @seam("risk.save_limits")
     def save_limits(self, user: User, values: dict[str, float]) -> dict[str, float]:
+        """Write the new limits (from now on the order checks use them), alert if they changed, push; returns them."""
         before = limits_of(self.db, user.account_id)
-        if "limit_edit_not_persisted" in self.console.faults:
-            # The defect: the answer echoes what was sent; nothing is written, the checks keep the old limits.
-            return {**before, **values}
         self.db.execute("UPDATE accounts SET max_position_size = ?, daily_loss_limit = ? WHERE id = ?",
                         (values["max_position_size"], values["daily_loss_limit"], user.account_id))
         after = limits_of(self.db, user.account_id)
@@ -481,23 +516,13 @@ class RiskEngine:
             cause = f"the Emergency Stop of {by}"
         else:
             cause = "the daily loss limit"
-        cancelled = []
-        faults = self.console.faults
-        if "halt_leaves_working_orders" not in faults:
-            # blind fault: emergency_stop_keeps_stop_orders
-            skip = ("STOP",) if "emergency_stop_keeps_stop_orders" in faults else ()
-            cancelled = self.console.orders.cancel_open_orders(account_id, f"cancelled by {cause}", skip_types=skip)
-        stopped = []
-        # blind fault: emergency_stop_leaves_strategies_running
-        if "emergency_stop_leaves_strategies_running" not in faults:
-            stopped = strategies.stop_all(self.console, account_id, f"Stopped by {cause}")
+        book = self.console.orders
+        assert book is not None, "the order engine is built before the risk engine"
+        cancelled = book.cancel_orders(orders_cancelled_by_halt(book.open_orders(account_id)), f"cancelled by {cause}")
+        stopped = stop_strategies(self.console, account_id, f"Stopped by {cause}")
         self.db.execute("INSERT OR REPLACE INTO trading_halts (account_id, kind, message, user_id, by_name, at)"
                         " VALUES (?, ?, ?, ?, ?, ?)", (account_id, kind, message, user and user.id, by, at))
-        counts = (f"{len(cancelled)} open order{'' if len(cancelled) == 1 else 's'} cancelled, {len(stopped)} "
-                  f"strateg{'y' if len(stopped) == 1 else 'ies'} stopped, positions kept.")
-        # blind fault: halt_alert_counts_nothing
-        if "halt_alert_counts_nothing" in faults:  # worded from the lists as they were before the halt acted
-            counts = "0 open orders cancelled, 0 strategies stopped, positions kept."
+        counts = halt_counts(len(cancelled), len(stopped))
         self._alert(account_id, kind, f"{message} Trading halted: {counts}", user)
         state = halt_state(self.db, account_id)
         self._publish_state(account_id, state)
@@ -507,36 +532,25 @@ class RiskEngine:
         """Lift the account's halt; nothing cancelled or stopped by it comes back. Raises NotHalted if not halted."""
         if not orders.trading_halted(self.db, account_id):
             raise NotHalted()
-        orders.set_trading_halted(self.db, account_id, False)
-        self.db.execute("DELETE FROM trading_halts WHERE account_id = ?", (account_id,))
-        if "resume_revives_cancelled_orders" in self.console.faults:
-            self._revive_cancelled_orders(account_id)
+        self.lift_halt(account_id)
         self._alert(account_id, RESUME, f"Trading resumed by {user.display_name} at {_utc_clock(_now_ms())}.", user)
         state = halt_state(self.db, account_id)
         self._publish_state(account_id, state)
         return {"halt": state}
 
-    def _revive_cancelled_orders(self, account_id: int) -> None:
-        # The defect: "resume" restores the book as it was before the halt, putting cancelled orders back to work.
-        revived = orders.load_orders(self.db, "account_id = ? AND status = ? AND order_type != 'MARKET'"
-                                              " AND reason LIKE 'cancelled by the Emergency Stop%'",
-                                     (account_id, orders.CANCELLED))
-        for order in revived:
-            self.db.execute("UPDATE orders SET status = ?, reason = NULL WHERE id = ?", (orders.WORKING, order.id))
-            loaded = orders.load_order(self.db, order.id)
-            if loaded is not None:
-                self.console.hub.publish("order", loaded.as_dict(), account_id=account_id)
+    @seam("risk.lift_halt")
+    def lift_halt(self, account_id: int) -> None:
+        """Trading may go on; nothing the halt cancelled or stopped comes back."""
+        orders.set_trading_halted(self.db, account_id, False)
+        self.db.execute("DELETE FROM trading_halts WHERE account_id = ?", (account_id,))
+
+    @seam("risk.push_halt_state")
+    def push_halt_state(self, account_id: int, state: dict[str, Any]) -> None:
+        """Every open session of the account hears of a halt or a resume at once, with who and when."""
+        self.console.hub.publish("halt", state, account_id=account_id)
 
     def _publish_state(self, account_id: int, state: dict[str, Any]) -> None:
-        faults = self.console.faults
-        pushed = state
-        # blind fault: halt_push_without_details
-        if "halt_push_without_details" in faults:
-            pushed = {"halted": state["halted"], "as_of": state["as_of"]}
-        # blind fault: resume_not_pushed
-        resume_silent = "resume_not_pushed" in faults and not state["halted"]
-        if "halt_not_pushed" not in faults and not resume_silent:  # halt_not_pushed: saved, but never pushed
-            self.console.hub.publish("halt", pushed, account_id=account_id)
+        self.push_halt_state(account_id, state)
         self.console.orders.publish_positions(account_id)
         self.publish(account_id)
 
@@ -550,11 +564,22 @@ def engine(request: Request) -> RiskEngine:
     return request.app.state.console.risk
 
 
+@seam("risk.may_resume")
+def may_resume(role: str) -> bool:
+    """Only a risk manager lifts a halt."""
+    return role == "risk_manager"
+
+
 def permissions(console: Console, user: User) -> dict[str, bool]:
     """What the user's role allows on the Risk screen (the page renders its controls from this)."""
-    resumers = ("risk_manager", "trader") if "trader_can_resume" in console.faults else ("risk_manager",)
     return {"edit_limits": user.role == "risk_manager", "emergency_stop": user.role in STOPPING_ROLES,
-            "resume": user.role in resumers}
+            "resume": may_resume(user.role)}
+
+
+@seam("risk.api_may_edit_limits")
+def api_may_edit_limits(console: Console, user: User) -> bool:
+    """The limits API allows what the screen allows: editing the limits takes a risk manager."""
+    return permissions(console, user)["edit_limits"]
 
 
 @router.get("")
@@ -579,18 +604,11 @@ async def get_halt(user: CurrentUser, request: Request) -> dict[str, Any]:
 async def put_limits(edit: LimitsEdit, user: CurrentUser, request: Request) -> dict[str, Any] | JSONResponse:
     """Save Max Position Size and Daily Loss Limit; 422 with every broken rule, saving nothing, if one fails."""
     risk = engine(request)
-    allowed = permissions(risk.console, user)["edit_limits"]
-    # blind fault: trader_can_edit_limits_via_api
-    if "trader_can_edit_limits_via_api" in risk.console.faults:
-        allowed = user.role in STOPPING_ROLES
-    if not allowed:
+    if not api_may_edit_limits(risk.console, user):
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"Only a risk manager can edit the limits; you are signed in"
                                                        f" as a {user.role.replace('_', ' ')}")
     starting_cash = limits_of(risk.db, user.account_id)["starting_cash"]
-    values, problems = check_limits(edit, starting_cash, zero_accepted="limit_zero_accepted" in risk.console.faults,
-                                    # blind fault: daily_loss_limit_equal_to_starting_cash_refused
-                                    cash_bound_exclusive="daily_loss_limit_equal_to_starting_cash_refused"
-                                    in risk.console.faults)
+    values, problems = check_limits(edit, starting_cash)
     if problems:
         detail = "The limits were not saved: " + "; ".join(f"{LIMIT_LABELS[p.field]} {p.reason}" for p in problems)
         return JSONResponse({"detail": detail, "errors": [p.as_dict() for p in problems]},

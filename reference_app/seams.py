@@ -59,6 +59,11 @@ def replaces(name: str, fault: str) -> Callable[[F], F]:
     return mark
 
 
+def correct(name: str) -> Callable[..., Any]:
+    """The correct behaviour of seam `name`, for a faulty variant that changes only part of what it does."""
+    return SEAMS[name]
+
+
 def activate(faults: Iterable[str]) -> None:
     """Put the faulty variants of these faults in force (and only these): done when a console is built."""
     _load_faulty_modules()

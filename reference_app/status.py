@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 
 from reference_app.auth import current_user
 from reference_app.context import Console
+from reference_app.seams import seam
 
 # A component whose heartbeat (or, for market data, last tick) is older than this is not healthy.
 STALE_AFTER_S = 2.0
@@ -25,21 +26,20 @@ class ComponentStatus:
     heartbeat_age_s: float | None
 
 
+@seam("status.worker_component")
 def _worker_component(console: Console, key: str, name: str, up: str, down: str) -> ComponentStatus:
+    """A worker is healthy while its heartbeat is recent; its latency is how late and long its last run was."""
     worker = console.workers[key]
     age = worker.heartbeat_age_s()
     healthy = age is not None and age < STALE_AFTER_S
-    # blind fault: status_heartbeat_in_milliseconds
-    if age is not None and "status_heartbeat_in_milliseconds" in console.faults:
-        age = age * 1000
     return ComponentStatus(key, name, up if healthy else down, healthy, worker.last_duration_ms, age)
 
 
+@seam("status.market_data_component")
 def _market_data(console: Console) -> ComponentStatus:
+    """The feed is Live while its last tick is recent, Stale otherwise."""
     age = console.feed.last_tick_age_s()
     healthy = age is not None and age < STALE_AFTER_S
-    if "feed_outage_reported_live" in console.faults:
-        healthy = True
     latency = console.feed.last_tick_lag_ms
     return ComponentStatus("market_data", "Market Data", "Live" if healthy else "Stale", healthy, latency, age)
 
@@ -52,6 +52,18 @@ def _database(console: Console) -> ComponentStatus:
     return ComponentStatus("database", "Database", "Connected", True, latency, 0.0)
 
 
+@seam("status.overall_healthy")
+def overall_healthy(components: list[ComponentStatus]) -> bool:
+    """The dashboard's verdict: healthy only if every component is."""
+    return all(c.healthy for c in components)
+
+
+@seam("status.component_payload")
+def component_payload(component: ComponentStatus) -> dict[str, Any]:
+    """A component as the status payload carries it (latency_ms, heartbeat_age_s: the fields the dashboard reads)."""
+    return asdict(component)
+
+
 def snapshot(console: Console) -> dict[str, Any]:
     console.status_seq += 1
     components = [
@@ -61,29 +73,26 @@ def snapshot(console: Console) -> dict[str, Any]:
         _market_data(console),
         _database(console),
     ]
-    payload = [asdict(c) for c in components]
-    judged = components
-    # blind fault: status_overall_ignores_market_data
-    if "status_overall_ignores_market_data" in console.faults:
-        judged = components[:3]
-    if "health_metrics_renamed" in console.faults:
-        payload = [{("latency" if k == "latency_ms" else "heartbeat" if k == "heartbeat_age_s" else k): v
-                    for k, v in c.items()} for c in payload]
     return {
         "generated_at": time.time() * 1000,
         "seq": console.status_seq,
-        "healthy": all(c.healthy for c in judged),
-        "components": payload,
+        "healthy": overall_healthy(components),
+        "components": [component_payload(c) for c in components],
     }
 
 
+@seam("status.broadcast_status")
 async def broadcast_status(console: Console) -> None:
     """Push a fresh snapshot to every open dashboard twice a second."""
     while True:
         console.hub.publish("status", snapshot(console))
-        if "status_frozen" in console.faults:
-            return
         await asyncio.sleep(console.settings.status_interval_s)
+
+
+@seam("status.status_answer")
+async def status_answer(console: Console) -> dict[str, Any]:
+    """What GET /api/status answers: a fresh snapshot, at once."""
+    return snapshot(console)
 
 
 router = APIRouter()
@@ -91,7 +100,4 @@ router = APIRouter()
 
 @router.get("/api/status", dependencies=[Depends(current_user)])
 async def get_status(request: Request) -> dict[str, Any]:
-    console: Console = request.app.state.console
-    if "slow_status_snapshot" in console.faults:
-        await asyncio.sleep(2.5)
-    return snapshot(console)
+    return await status_answer(request.app.state.console)

@@ -1,4 +1,4 @@
-"""Strategies: the form's rules, storage, deployment to the simulation, live metrics, and stopping (also for the kill switch).
+"""Strategies: the form's rules, storage, deployment to the simulation, live metrics, and stopping (kill switch too).
 
 Lifecycle: Saved -> Deploying -> Running -> Stopped (and a Stopped strategy may be deployed again). Deploying lasts
 until the strategy's rule has warmed up: its moving average has seen enough ticks of every instrument to decide
@@ -26,6 +26,7 @@ from reference_app.auth import CurrentUser, User, controls_role
 from reference_app.context import Console
 from reference_app.db import ROW_IDS
 from reference_app.feed import INSTRUMENTS, Quote
+from reference_app.seams import seam
 from reference_app.simulation import STRATEGY_TYPES, TIMEFRAMES, Fill, Metrics, SimulatedStrategy
 
 SCHEMA = """
@@ -83,10 +84,9 @@ def units(quantity: float) -> str:
     return f"{quantity:,.0f}" if quantity == int(quantity) else f"{quantity:,}"
 
 
+@seam("strategies.prepare_storage")
 def prepare_storage(console: Console) -> None:
-    if "strategies_table_recreated_on_start" in console.faults:
-        # The defect: a schema migration left in the start-up path, run on every start instead of once.
-        console.db.ensure_schema("DROP TABLE IF EXISTS strategy_fills; DROP TABLE IF EXISTS strategies;")
+    """The strategy tables, created once: the strategies saved before a restart are still there after it."""
     console.db.ensure_schema(SCHEMA)
 
 
@@ -125,35 +125,46 @@ def _number(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+@seam("strategies.name_scope")
+def name_scope(user: User) -> int:
+    """The account within which a strategy's name must be unique: the user's own."""
+    return user.account_id
+
+
+@seam("strategies.name_fits")
+def name_fits(length: int) -> bool:
+    """A name is 3 to 64 characters long, both bounds included."""
+    low, high = NAME_LENGTH
+    return low <= length <= high
+
+
+@seam("strategies.risk_limit_fits")
+def risk_limit_fits(risk_limit: float, daily_loss_limit: float) -> bool:
+    """A strategy's risk limit may be as large as the account's daily loss limit, not larger."""
+    return risk_limit <= daily_loss_limit
+
+
 def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: int | None = None) -> list[RuleResult]:
     """Every rule, each passed or failed with its reason; `strategy_id` is the strategy itself when re-checking it."""
     db = console.db
     account = db.one("SELECT daily_loss_limit, max_position_size FROM accounts WHERE id = ?", (user.account_id,))
     name = draft.name.strip()
-    # The defect behind the fault: a development account id hard-coded in the uniqueness query.
-    scope = 1 if "strategy_duplicate_name_accepted" in console.faults else user.account_id
-    taken = {row["name"].strip().casefold() for row in
-             db.all("SELECT name FROM strategies WHERE account_id = ? AND id IS NOT ?", (scope, strategy_id))}
+    taken = {row["name"].strip().casefold() for row in db.all(
+        "SELECT name FROM strategies WHERE account_id = ? AND id IS NOT ?", (name_scope(user), strategy_id))}
     unknown = [symbol for symbol in draft.instruments if symbol not in INSTRUMENT_SYMBOLS]
     risk, size = _number(draft.risk_limit), _number(draft.max_position_size)
     low, high = NAME_LENGTH
-    name_fits = low <= len(name) <= high
-    # blind fault: strategy_name_64_chars_refused
-    if "strategy_name_64_chars_refused" in console.faults:
-        name_fits = low <= len(name) < high
-    risk_fits = risk is None or risk <= account["daily_loss_limit"]
-    # blind fault: strategy_risk_limit_at_daily_loss_limit_refused
-    if "strategy_risk_limit_at_daily_loss_limit_refused" in console.faults:
-        risk_fits = risk is None or risk < account["daily_loss_limit"]
+    risk_fits = risk is None or risk_limit_fits(risk, account["daily_loss_limit"])
     return [
-        _check("name_length", "name", name_fits, f"must be {low} to {high} characters long"),
+        _check("name_length", "name", name_fits(len(name)), f"must be {low} to {high} characters long"),
         _check("name_unique", "name", name.casefold() not in taken,
                "is already used by another strategy of this account"),
         _check("type_known", "type", draft.type in STRATEGY_TYPES, f"must be one of {', '.join(STRATEGY_TYPES)}"),
         _check("instruments_chosen", "instruments", bool(draft.instruments), "must include at least one instrument"),
         _check("instruments_known", "instruments", not unknown,
                f"not traded on this console: {', '.join(unknown)}"),
-        _check("timeframe_known", "timeframe", draft.timeframe in TIMEFRAMES, f"must be one of {', '.join(TIMEFRAMES)}"),
+        _check("timeframe_known", "timeframe", draft.timeframe in TIMEFRAMES,
+               f"must be one of {', '.join(TIMEFRAMES)}"),
         _check("risk_limit_positive", "risk_limit", risk is not None and risk > 0, "must be greater than $0"),
         _check("risk_limit_within_daily_loss_limit", "risk_limit", risk_fits,
                f"must not exceed the account's daily loss limit of {usd(account['daily_loss_limit'])}"),
@@ -216,18 +227,20 @@ def _recorded_metrics(console: Console, strategy_ids: list[int]) -> dict[int, Me
     return {row["strategy_id"]: Metrics(row["realized"], row["trades"], row["closed"], row["wins"]) for row in rows}
 
 
+@seam("strategies.shown_metrics")
+def shown_metrics(metrics: Metrics) -> dict[str, Any]:
+    """A strategy's metrics as the API and the pushes give them (the win rate is over closed trades)."""
+    return metrics.as_dict()
+
+
 def _payload(console: Console, record: dict[str, Any], metrics: Metrics | None = None) -> dict[str, Any]:
     if metrics is None:
         metrics = console.strategies.live_metrics(record["id"]) if console.strategies else None
     if metrics is None:
         metrics = _recorded_metrics(console, [record["id"]]).get(record["id"], Metrics(0.0, 0, 0, 0))
     public = {key: value for key, value in record.items() if key != "account_id"}
-    shown = metrics.as_dict()
-    # blind fault: strategy_win_rate_over_all_trades
-    if "strategy_win_rate_over_all_trades" in console.faults:
-        shown["win_rate"] = metrics.winning_trades / metrics.trades if metrics.closed_trades else None
     # as_of lets a page tell a late answer from a newer push: it keeps whichever it was told last by the server.
-    return {**public, "metrics": shown, "as_of": time.time() * 1000}
+    return {**public, "metrics": shown_metrics(metrics), "as_of": time.time() * 1000}
 
 
 def _publish(console: Console, record: dict[str, Any], metrics: Metrics | None = None) -> dict[str, Any]:
@@ -258,20 +271,25 @@ def _record_fills(console: Console, strategy_id: int, fills: list[Fill]) -> None
     console.db.transaction(_fill_rows(strategy_id, fills))
 
 
+@seam("strategies.stopped_status_rows")
+def stopped_status_rows(strategy_id: int, reason: str, now: float) -> list[tuple[str, tuple[Any, ...]]]:
+    """The statement that records a strategy as Stopped, with why and when."""
+    return [("UPDATE strategies SET status = 'Stopped', stop_reason = ?, stopped_at = ? WHERE id = ?",
+             (reason, now, strategy_id))]
+
+
+@seam("strategies.stopped_record")
+def stopped_record(record: dict[str, Any], reason: str, now: float) -> dict[str, Any]:
+    """A stopped strategy as the answer and the push give it: Stopped, with its stop reason and time."""
+    return {**record, "status": "Stopped", "stop_reason": reason, "stopped_at": _epoch_ms(now)}
+
+
 def _stop(console: Console, record: dict[str, Any], reason: str) -> dict[str, Any]:
     closing = console.strategies.halt(record["id"]) if console.strategies else []
     now = time.time()
-    statements = _fill_rows(record["id"], closing)
-    if "strategy_stop_not_persisted" not in console.faults:  # the defect: the new status is never written
-        statements.append(("UPDATE strategies SET status = 'Stopped', stop_reason = ?, stopped_at = ? WHERE id = ?",
-                           (reason, now, record["id"])))
     # The closing fills and the new status together, so a crash cannot leave a strategy half stopped.
-    console.db.transaction(statements)
-    stopped = {**record, "status": "Stopped", "stop_reason": reason, "stopped_at": _epoch_ms(now)}
-    # blind fault: strategy_stop_push_without_reason
-    if "strategy_stop_push_without_reason" in console.faults:
-        stopped = {**record, "status": "Stopped"}
-    return _publish(console, stopped)
+    console.db.transaction(_fill_rows(record["id"], closing) + stopped_status_rows(record["id"], reason, now))
+    return _publish(console, stopped_record(record, reason, now))
 
 
 def stop_all(console: Console, account_id: int, reason: str) -> list[dict[str, Any]]:
@@ -297,10 +315,9 @@ class StrategyRunner:
         self._records: dict[int, dict[str, Any]] = {}
         self._changed: set[int] = set()
 
+    @seam("strategies.resume")
     def resume(self) -> None:
         """At start-up: pick up again every strategy that was Running or Deploying when the console stopped."""
-        if "running_strategies_not_resumed" in self._console.faults:
-            return  # the defect: the statuses still say Running, but nothing trades
         rows = self._console.db.all(f"SELECT {_COLUMNS} FROM strategies WHERE status IN (?, ?) ORDER BY id", ACTIVE)
         for row in rows:
             self.start(_record(row))
@@ -356,9 +373,9 @@ class StrategyRunner:
             if fill is not None or holding.quantity != 0:
                 self._changed.add(strategy_id)
 
+    @seam("strategies.promote_deployed")
     def _promote_deployed(self) -> None:
-        if "deployment_never_completes" in self._console.faults:
-            return
+        """A Deploying strategy is Running once its rule has warmed up on every instrument it trades."""
         for strategy_id, record in self._records.items():
             if record["status"] == "Deploying" and self._running[strategy_id].warmed_up:
                 self._records[strategy_id] = _set_status(self._console, record, "Running")
@@ -394,6 +411,26 @@ def _require_trading_role(user: User) -> None:
                             "A viewer cannot create, deploy or stop strategies: sign in as a trader or risk manager")
 
 
+@seam("strategies.require_role_to_stop")
+def require_role_to_stop(user: User) -> None:
+    """Stopping a strategy takes a trading role, like creating or deploying one."""
+    _require_trading_role(user)
+
+
+@seam("strategies.deployable")
+def deployable(strategy_status: str) -> bool:
+    """A Saved or Stopped strategy may be deployed; a Deploying or Running one is already active."""
+    return strategy_status not in ACTIVE
+
+
+@seam("strategies.hand_to_simulation")
+def hand_to_simulation(console: Console, record: dict[str, Any], now: float) -> dict[str, Any]:
+    """Deploy: the strategy is Deploying and trades in the simulation from now on (Running once it has prices)."""
+    deploying = _set_status(console, record, "Deploying", stop_reason=None, deployed_at=now, stopped_at=None)
+    console.strategies.start(deploying)
+    return deploying
+
+
 @router.get("")
 async def list_strategies(user: CurrentUser, request: Request) -> dict[str, Any]:
     console = _console(request)
@@ -411,7 +448,7 @@ async def list_strategies(user: CurrentUser, request: Request) -> dict[str, Any]
         "choices": {"types": list(STRATEGY_TYPES), "timeframes": list(TIMEFRAMES),
                     "instruments": list(INSTRUMENT_SYMBOLS)},
         "limits": {"daily_loss_limit": account["daily_loss_limit"], "max_position_size": account["max_position_size"]},
-        "can_change": controls_role(user, console.faults) != "viewer",
+        "can_change": controls_role(user) != "viewer",
     }
 
 
@@ -451,11 +488,7 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
     _require_trading_role(user)
     console = _console(request)
     record = _load(console, user.account_id, strategy_id)
-    busy = ACTIVE
-    # blind fault: stopped_strategy_cannot_redeploy
-    if "stopped_strategy_cannot_redeploy" in console.faults:
-        busy = (*ACTIVE, "Stopped")
-    if record["status"] in busy:
+    if not deployable(record["status"]):
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is already {record['status'].lower()}")
     if orders.trading_halted(console.db, user.account_id):
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” was not deployed: {orders.HALTED_REASON} for"
@@ -465,22 +498,13 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
     rules = validate(console, user, draft, strategy_id=strategy_id)
     if not all(r.passed for r in rules):
         return _rejection(rules, "deployed")
-    now = time.time()
-    if "strategy_metrics_frozen" in console.faults:
-        # The defect: the status is set, but the strategy is never handed to the simulation.
-        return _publish(console, _set_status(console, record, "Running", stop_reason=None, deployed_at=now,
-                                             stopped_at=None))
-    deploying = _set_status(console, record, "Deploying", stop_reason=None, deployed_at=now, stopped_at=None)
-    console.strategies.start(deploying)
-    return _publish(console, deploying)
+    return _publish(console, hand_to_simulation(console, record, time.time()))
 
 
 @router.post("/{strategy_id}/stop")
 async def stop_strategy(strategy_id: int, user: CurrentUser, request: Request) -> dict[str, Any]:
     console = _console(request)
-    # blind fault: viewer_can_stop_strategy
-    if "viewer_can_stop_strategy" not in console.faults:
-        _require_trading_role(user)
+    require_role_to_stop(user)
     record = _load(console, user.account_id, strategy_id)
     if record["status"] not in ACTIVE:
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is not running (it is {record['status']})")

@@ -196,7 +196,9 @@ class SocketDrop(BaseModel):
 async def drop_sockets(drop: SocketDrop, request: Request) -> dict[str, Any]:
     """Close WebSocket connections from the server side, as a network drop or a console restart would."""
     console = _console(request)
-    if drop.account_id is not None and console.db.one("SELECT 1 FROM accounts WHERE id = ?", (drop.account_id,)) is None:
+    unknown = drop.account_id is not None and console.db.one("SELECT 1 FROM accounts WHERE id = ?",
+                                                             (drop.account_id,)) is None
+    if unknown:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown account {drop.account_id}")
     dropped = console.hub.disconnect(drop.account_id, drop.refuse_for_s)
     return {"dropped": dropped, "account_id": drop.account_id, "refuse_for_s": drop.refuse_for_s}

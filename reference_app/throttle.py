@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 
 from reference_app.db import Database
+from reference_app.seams import seam
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS login_failures (
@@ -29,22 +30,18 @@ class LoginThrottle:
     limit: int = 10
     window_s: float = 15 * 60
     lockout_s: float = 15 * 60
-    enabled: bool = True
-    one_attempt_late: bool = False  # the blind fault `lockout_one_attempt_late`: <= instead of <
 
     def __post_init__(self) -> None:
         self.db.ensure_schema(SCHEMA)
 
+    @seam("throttle.retry_after_s")
     def retry_after_s(self, email: str) -> int | None:
         """Whole seconds until `email` may try again, or None if it may try now."""
-        if not self.enabled:
-            return None
         now = time.time()
         recent = [row["failed_at"] for row in self.db.all(
             "SELECT failed_at FROM login_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC",
             (email.strip(), now - self.window_s))]
-        # blind fault: lockout_one_attempt_late
-        if len(recent) < self.limit or (self.one_attempt_late and len(recent) == self.limit):
+        if not locked_out(len(recent), self.limit):
             return None
         remaining = recent[0] + self.lockout_s - now
         return math.ceil(remaining) if remaining > 0 else None
@@ -54,6 +51,12 @@ class LoginThrottle:
 
     def forget(self, email: str) -> None:
         self.db.execute("DELETE FROM login_failures WHERE email = ?", (email.strip(),))
+
+
+@seam("throttle.locked_out")
+def locked_out(failures: int, limit: int) -> bool:
+    """The email is locked out from its `limit`-th failure in the window on (10 failures: the 10th locks it)."""
+    return failures >= limit
 
 
 def describe_wait(seconds: int) -> str:

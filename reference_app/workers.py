@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reference_app.seams import seam
+
 
 @dataclass
 class Worker:
@@ -14,14 +16,13 @@ class Worker:
     name: str
     interval_s: float
     job: Callable[[], None] = lambda: None
-    dead_on_arrival: bool = False  # how the `*_stalled` faults make a worker die silently at start-up
     last_beat: float = 0.0
     last_duration_ms: float = 0.0
     runs: int = field(default=0)
 
+    @seam("workers.run")
     async def run(self) -> None:
-        if self.dead_on_arrival:
-            return
+        """Beat for as long as the console runs: the job, then the heartbeat, every `interval_s`."""
         due = time.perf_counter()
         while True:
             started = time.perf_counter()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from reference_app import seams
 from reference_app.app import create_app
 from reference_app.db import SEED_USER_EMAIL, SEED_USER_PASSWORD
 from reference_app.settings import Settings
@@ -28,6 +29,7 @@ def start_console(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
     yield start
     for client in clients:
         client.__exit__(None, None, None)
+    seams.activate(())  # a console's faults are in force for the whole process: none after its test
 
 
 @pytest.fixture

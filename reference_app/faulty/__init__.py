@@ -1,6 +1,20 @@
-"""The faulty variants of the console's seams, one module per domain (see reference_app/seams.py).
+"""The faulty variants of the console's seams, one module per domain module (see reference_app/seams.py).
 
 Importing this package registers every replacement; the console puts a fault's replacements in force only when it
 runs with that fault.
 """
-from reference_app.faulty import orders  # noqa: F401
+from reference_app.faulty import (  # noqa: F401
+    app,
+    auth,
+    market_data,
+    orders,
+    pages,
+    portfolio,
+    positions,
+    realtime,
+    risk,
+    status,
+    strategies,
+    throttle,
+    workers,
+)

@@ -1,13 +1,18 @@
 """Faulty variants of the order engine's seams (reference_app/orders.py), one per named fault."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
-from reference_app.seams import replaces
-
-if TYPE_CHECKING:
-    from reference_app.feed import Quote
-    from reference_app.orders import Order
+from reference_app import positions
+from reference_app.auth import User
+from reference_app.db import Database
+from reference_app.feed import Quote
+from reference_app.orders import CANCELLED, SUBMITTED, WORKING, Order, OrderEngine
+from reference_app.positions import Position, PositionValue
+from reference_app.seams import correct, replaces
 
 
 @replaces("orders.quantity_too_small", fault="zero_quantity_accepted")
@@ -30,3 +35,113 @@ def market_sell_at_the_ask(order: Order, quote: Quote) -> float:
     if order.type == "MARKET":
         return quote.ask
     return quote.ask if order.side == "BUY" else quote.bid
+
+
+@replaces("orders.crossed", fault="buy_limit_not_filled_at_limit_price")
+def buy_limit_strictly_below(order: Order, quote: Quote) -> bool:
+    # The defect: a BUY LIMIT triggers on ask < limit instead of ask <= limit, so one priced at the ask never fills.
+    if order.type == "LIMIT" and order.side == "BUY":
+        assert order.price is not None
+        return quote.ask < order.price
+    return correct("orders.crossed")(order, quote)
+
+
+@replaces("orders.crossed", fault="sell_stop_triggers_on_wrong_side")
+def sell_stop_above(order: Order, quote: Quote) -> bool:
+    # The defect: a SELL STOP triggers on bid >= stop instead of bid <= stop, so one below the market fills at once.
+    if order.type == "STOP" and order.side == "SELL":
+        assert order.price is not None
+        return quote.bid >= order.price
+    return correct("orders.crossed")(order, quote)
+
+
+@replaces("orders.projected_position", fault="max_position_checks_order_quantity")
+def order_quantity_only(engine: OrderEngine, account_id: int, instrument: str, signed_quantity: float,
+                        excluding: int | None = None) -> float:
+    # The defect: the max-position check looks at the order's own quantity, not at the position it leads to.
+    return signed_quantity
+
+
+@replaces("orders.projected_position", fault="max_position_ignores_open_orders")
+def held_plus_order(engine: OrderEngine, account_id: int, instrument: str, signed_quantity: float,
+                    excluding: int | None = None) -> float:
+    # The defect: the max-position check adds the held position and the new order, forgetting the open orders.
+    return positions.position(engine.db, account_id, instrument).quantity + signed_quantity
+
+
+@replaces("orders.halt_stops_orders", fault="halt_api_accepts_orders")
+def halt_left_to_the_screens(db: Database, account_id: int) -> bool:
+    # The defect: the halt is enforced only by the screens; the order API and the engine ignore it.
+    return False
+
+
+@replaces("orders.status_after_pending", fault="order_skips_risk_check")
+def straight_to_submitted(order: Order) -> str:
+    # The defect: a new order goes from Pending straight to Submitted: no Risk Check, no Approved, no limits.
+    return SUBMITTED
+
+
+@replaces("orders.apply_cancel", fault="cancel_acknowledged_not_applied")
+def cancel_only_acknowledged(engine: OrderEngine, order: Order, reason: str) -> Order:
+    # The defect: the screen is told at once, but the cancel never reaches the book: the order keeps working.
+    acknowledged = {**order.as_dict(), "status": CANCELLED, "reason": reason}
+    engine.console.hub.publish("order", acknowledged, account_id=order.account_id)
+    return replace(order, status=CANCELLED, reason=reason)
+
+
+@replaces("orders.position_on_screen", fault="short_pnl_sign_inverted")
+def short_pnl_inverted(held: Position, quotes: Mapping[str, Quote]) -> PositionValue:
+    # The defect: the unrealized P&L of a short takes the absolute quantity, so a short gains when the price rises.
+    value = correct("orders.position_on_screen")(held, quotes)
+    if held.quantity < 0 and value.mark is not None:
+        return replace(value, unrealized_pnl_usd=abs(held.quantity) * (value.mark - held.average_price)
+                       * positions.usd_per_quote(held.instrument, quotes))
+    return value
+
+
+@replaces("orders.position_on_screen", fault="quote_currency_pnl_not_converted")
+def pnl_in_quote_currency(held: Position, quotes: Mapping[str, Quote]) -> PositionValue:
+    # The defect: the unrealized P&L stays in the quote currency: a USDJPY position's yen are counted as dollars.
+    value = correct("orders.position_on_screen")(held, quotes)
+    if value.mark is None:
+        return value
+    return replace(value, unrealized_pnl_usd=held.quantity * (value.mark - held.average_price) * 1.0)
+
+
+@replaces("orders.resume_after_restart", fault="working_orders_lost_on_restart")
+def working_orders_expire_at_restart(engine: OrderEngine) -> None:
+    # The defect: working orders are treated as day orders held in memory: every start cancels what was left working.
+    engine.db.execute("UPDATE orders SET status = ?, reason = ? WHERE status = ?",
+                      (CANCELLED, "expired at restart", WORKING))
+    correct("orders.resume_after_restart")(engine)
+
+
+@replaces("orders.may_trade", fault="viewer_can_trade_via_api")
+def signed_in_is_enough_to_trade(user: User) -> bool:
+    # The defect: the order API checks that the user is signed in, not their role: a viewer places and cancels orders.
+    return True
+
+
+@replaces("orders.may_cancel", fault="viewer_can_cancel_order")
+def signed_in_is_enough_to_cancel(user: User) -> bool:
+    # The defect: the cancel endpoint forgets its role check (placing an order is still refused to a viewer).
+    return True
+
+
+@replaces("orders.history_scope", fault="order_history_shows_every_account")
+def every_account(user: User) -> tuple[str, tuple[Any, ...]]:
+    # The defect: the order list loses its account filter: every desk's orders are listed.
+    return "1 = 1", ()
+
+
+@replaces("orders.order_visible_to", fault="order_lookup_ignores_account")
+def visible_to_anyone(order: Order, user: User) -> bool:
+    # The defect: an order looked up by id is checked to exist, not to belong to the user's account.
+    return True
+
+
+@replaces("orders.positions_answer", fault="positions_api_slow")
+async def positions_after_a_blocking_lookup(engine: OrderEngine, account_id: int) -> dict[str, Any]:
+    # The defect: each position is valued with a blocking lookup: the answer takes about 1.2 s.
+    await asyncio.sleep(1.2)
+    return await correct("orders.positions_answer")(engine, account_id)

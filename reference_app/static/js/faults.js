@@ -13,8 +13,3 @@ export function seam(name, correct) {
   }
   return correct;
 }
-
-// While the page modules still switch on a fault by name (being moved behind seams).
-export function hasFault(name) {
-  return active.includes(name);
-}

@@ -1,6 +1,6 @@
 // The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state. Every
 // connection also carries the account's "halt" event to the banner of every section page (halt.js).
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 import { refreshHalt, showHalt } from './halt.js';
 
 const indicator = () => document.querySelector('[data-testid="connection-state"]');
@@ -13,9 +13,10 @@ window.addEventListener('beforeunload', () => { pageLeaving = true; });
 
 // The console refused the session this page was loaded with: it expired or ended elsewhere. The sign-in page says so
 // and brings the user back here, as it does when a page request meets an ended session.
+const signInAgainUrl = seam('live.signInAgainUrl', (path) => `/login?next=${encodeURIComponent(path)}&expired=1`);
+
 function sendToSignIn() {
-  const reason = hasFault('expiry_redirect_without_reason') ? '' : '&expired=1';
-  location.assign(`/login?next=${encodeURIComponent(location.pathname)}${reason}`);
+  location.assign(signInAgainUrl(location.pathname));
 }
 
 function showConnection(state, label) {
@@ -24,6 +25,9 @@ function showConnection(state, label) {
   element.dataset.state = state;
   element.textContent = label;
 }
+
+// The moment the socket closes, the indicator stops saying "Live".
+const showReconnecting = seam('live.showReconnecting', () => showConnection('reconnecting', 'Reconnecting…'));
 
 // onSubscribed: every time the server confirms the subscription (after every reconnect too), the moment from which
 // no event is missed, so a page loads its snapshot then; onReconnect: when it does so again after a drop;
@@ -63,8 +67,7 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
         sendToSignIn();
         return;
       }
-      // blind fault: offline_indicator_never_shown
-      if (!hasFault('offline_indicator_never_shown')) showConnection('reconnecting', 'Reconnecting…');
+      showReconnecting();
       if (onDisconnect) onDisconnect();
       attempt += 1;
       setTimeout(open, Math.min(4000, 200 * 2 ** attempt));

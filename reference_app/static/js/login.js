@@ -1,11 +1,12 @@
 // A throttled sign-in: the button stays disabled, with a countdown, until the console accepts attempts again.
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 
 const form = document.querySelector('form[data-retry-after]');
 const button = form.querySelector('button[type="submit"]');
 const alert = document.querySelector('[role="alert"]');
-// blind fault: lockout_button_reenabled_early
-const until = Date.now() + Number(form.dataset.retryAfter) * (hasFault('lockout_button_reenabled_early') ? 1 : 1000);
+// Retry-After is in seconds; the page's clock in milliseconds.
+const retryAfterMs = seam('login.retryAfterMs', (seconds) => seconds * 1000);
+const until = Date.now() + retryAfterMs(Number(form.dataset.retryAfter));
 
 function describeWait(seconds) {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;

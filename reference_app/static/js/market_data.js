@@ -1,7 +1,7 @@
 // Market Data: the quotes board. A snapshot over HTTP, then each tick drawn the moment its WebSocket message arrives.
 import { connectLive, fetchJson } from './live.js';
 import { DASH, secondsAgo } from './format.js';
-import { hasFault, seam } from './faults.js';
+import { seam } from './faults.js';
 
 const board = document.querySelector('[data-testid="quotes"]');
 const emptyNote = document.querySelector('[data-testid="board-empty"]');
@@ -14,7 +14,6 @@ const headers = [...document.querySelectorAll('th[data-column]')];
 
 const REFRESH_MS = 100; // how often ages, stale flags and the update rate are redrawn between ticks
 const RATE_WINDOW_MS = 5000; // the update rate shown is the ticks received over the last 5 seconds
-const THROTTLE_MS = 2000; // only with the quote_updates_throttled fault
 
 const quotes = new Map(); // instrument -> its row and the quote it shows
 const arrivals = []; // performance.now() of each tick received within the rate window
@@ -39,17 +38,17 @@ function signedPercent(value) {
   return `${value > 0 ? '+' : '-'}${text}%`;
 }
 
+// A quote's last tick is too old once its age (ms) passes the stale threshold (ms).
+const tooOld = seam('market_data.tooOld', (age, thresholdMs) => age > thresholdMs);
+// A drop cuts every quote off at once: none is live again before its instrument's next tick.
+const cutOff = seam('market_data.cutOff', (q) => { q.cutOff = true; });
+
 function isStale(q, now) {
-  // A quote is live only while its connection is up and its last tick is recent; a drop cuts every quote off at
-  // once, and only the instrument's next tick makes it live again.
-  if (q.cutOff && !hasFault('disconnect_keeps_prices_live')) return true;
+  // A quote is live only while its connection is up and its last tick is recent.
+  if (q.cutOff) return true;
   const age = ageMs(q, now);
   if (age == null) return true;
-  // The stale_flag_never_shown fault: seconds compared with milliseconds.
-  if (hasFault('stale_flag_never_shown')) return age / 1000 > staleAfterMs;
-  // blind fault: stale_threshold_one_second_late
-  if (hasFault('stale_threshold_one_second_late')) return age > staleAfterMs + 1000;
-  return age > staleAfterMs;
+  return tooOld(age, staleAfterMs);
 }
 
 // ---- rows ------------------------------------------------------------------------------------------------------
@@ -122,7 +121,7 @@ const SORT_KEYS = {
   instrument: (q) => q.instrument,
   bid: (q) => q.bid,
   ask: (q) => q.ask,
-  spread: (q) => spreadPips(q),
+  spread: seam('market_data.spreadSortKey', (q) => spreadPips(q)),
   change: seam('market_data.changeSortKey', (q) => changePercent(q)),
   // Youngest first when ascending: the age on screen, which grows from the last tick received.
   age: (q) => (q.receivedAt == null ? null : -q.receivedAt),
@@ -130,9 +129,7 @@ const SORT_KEYS = {
 
 function compareBy(column, direction) {
   const key = SORT_KEYS[column];
-  let sign = direction === 'descending' ? -1 : 1;
-  // blind fault: spread_sort_reversed
-  if (column === 'spread' && hasFault('spread_sort_reversed')) sign = -sign;
+  const sign = direction === 'descending' ? -1 : 1;
   return (a, b) => {
     const x = key(a);
     const y = key(b);
@@ -150,45 +147,49 @@ function applySort() {
   board.append(...wanted);
 }
 
+// A column header says how the board is sorted by it: its direction, or 'none' (null) for every other column.
+const showHeaderSort = seam('market_data.showHeaderSort', (header, direction) => {
+  header.setAttribute('aria-sort', direction ?? 'none');
+  header.querySelector('.sort-mark').textContent = direction == null ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
+});
+
 function sortBy(column) {
   const direction = sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending';
   sort.column = column;
   sort.direction = direction;
-  for (const header of headers) {
-    const sorted = header.dataset.column === column;
-    // blind fault: aria_sort_left_on_previous_column
-    if (!sorted && hasFault('aria_sort_left_on_previous_column')) continue;
-    header.setAttribute('aria-sort', sorted ? direction : 'none');
-    header.querySelector('.sort-mark').textContent = !sorted ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
-  }
+  for (const header of headers) showHeaderSort(header, header.dataset.column === column ? direction : null);
   applySort();
 }
 
-function matches(q, currency, text) {
-  const currencyMatch = hasFault('currency_filter_base_only')
-    ? q.base === currency
-    : q.base === currency || q.quote === currency;
-  // blind fault: filter_and_search_combined_with_or
-  if (currency && text && hasFault('filter_and_search_combined_with_or')) return currencyMatch || q.instrument.includes(text);
-  return (!currency || currencyMatch) && (!text || q.instrument.includes(text));
-}
+// A currency filter finds every pair that trades the currency, as its base or its quote.
+const tradesIn = seam('market_data.tradesIn', (q, currency) => q.base === currency || q.quote === currency);
+// "eur/usd", "Eur Usd" and "EURUSD" all find EURUSD.
+const searchText = seam('market_data.searchText', (raw) => raw.toUpperCase().replace(/[^A-Z]/g, ''));
+// With both a currency and a search, an instrument must match both.
+const matches = seam('market_data.matches', (q, currency, text) => (!currency || tradesIn(q, currency))
+  && (!text || q.instrument.includes(text)));
+// The note under an empty board says why it is empty.
+const showBoardEmpty = seam('market_data.showBoardEmpty', (empty, text) => {
+  emptyNote.hidden = !empty;
+  emptyNote.textContent = text;
+});
 
 function applyFilter() {
   const currency = currencyFilter.value;
-  // "eur/usd", "Eur Usd" and "EURUSD" all find EURUSD.
   const raw = searchBox.value.trim();
-  const text = hasFault('search_case_sensitive') ? raw.replace(/[^A-Za-z]/g, '') : raw.toUpperCase().replace(/[^A-Z]/g, '');
+  const text = searchText(raw);
   let shown = 0;
   for (const q of quotes.values()) {
     q.row.hidden = !matches(q, currency, text);
     if (!q.row.hidden) shown += 1;
   }
-  // blind fault: board_empty_message_missing
-  emptyNote.hidden = shown > 0 || hasFault('board_empty_message_missing');
-  emptyNote.textContent = shown > 0 ? '' : `No instrument matches ${raw ? `“${raw}”` : 'this filter'}${currency ? ` in ${currency}` : ''}.`;
+  showBoardEmpty(shown === 0, shown > 0 ? '' : `No instrument matches ${raw ? `“${raw}”` : 'this filter'}${currency ? ` in ${currency}` : ''}.`);
 }
 
 // ---- the feed --------------------------------------------------------------------------------------------------
+
+// The update rate: ticks received over the window, per second.
+const ratePerSecond = seam('market_data.ratePerSecond', (ticks, spanMs) => Math.round((ticks * 1000) / spanMs));
 
 function showSource(now) {
   let state;
@@ -206,11 +207,24 @@ function showSource(now) {
   while (arrivals.length && arrivals[0] < now - RATE_WINDOW_MS) arrivals.shift();
   if (connectedAt == null) return;
   const span = Math.min(RATE_WINDOW_MS, now - connectedAt);
-  // blind fault: update_rate_not_per_second
-  const perSecond = hasFault('update_rate_not_per_second') ? arrivals.length : Math.round((arrivals.length * 1000) / span);
-  const text = span < 1000 ? DASH : `${perSecond} ticks/s`;
+  const text = span < 1000 ? DASH : `${ratePerSecond(arrivals.length, span)} ticks/s`;
   setText(updateRate, text);
 }
+
+// How the board follows the feed: a tick is drawn the moment it arrives (then the board is re-sorted, and the first
+// tick of a new UTC day reloads the opens); between ticks only each quote's age and freshness flag move.
+const drawing = seam('market_data.drawing', {
+  tick(q, tick, now) {
+    Object.assign(q, { bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
+    drawQuote(q, now);
+    applySort();
+    if (new Date(tick.ts).toISOString().slice(0, 10) !== day) reloadOpens();
+  },
+  between(q, now) {
+    showAge(q, now);
+    showFreshness(q, now);
+  },
+});
 
 function onTick(tick) {
   const q = quotes.get(tick.instrument);
@@ -219,34 +233,12 @@ function onTick(tick) {
   arrivals.push(now);
   q.receivedAt = now;
   q.cutOff = false;
-  if (hasFault('quote_frozen_shown_live') && q.instrument === 'AUDUSD' && q.seq != null) {
-    showFreshness(q, now); // the defect: the clock restarts, the price is never redrawn
-    return;
-  }
-  // blind fault: change_against_previous_tick
-  if (hasFault('change_against_previous_tick') && q.bid != null) q.open = mid(q);
-  Object.assign(q, { bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
-  if (hasFault('quote_updates_throttled') && now - q.drawnAt < THROTTLE_MS) {
-    q.pending = true;
-    return;
-  }
-  q.pending = false;
-  drawQuote(q, now);
-  applySort();
-  if (new Date(tick.ts).toISOString().slice(0, 10) !== day) reloadOpens();
+  drawing.tick(q, tick, now);
 }
 
 function refresh() {
   const now = performance.now();
-  for (const q of quotes.values()) {
-    if (q.pending && now - q.drawnAt >= THROTTLE_MS) {
-      q.pending = false;
-      drawQuote(q, now);
-    } else {
-      showAge(q, now);
-      showFreshness(q, now);
-    }
-  }
+  for (const q of quotes.values()) drawing.between(q, now);
   if (sort.column === 'age') applySort();
   showSource(now);
 }
@@ -276,7 +268,7 @@ function onDisconnect() {
   connected = false;
   const now = performance.now();
   for (const q of quotes.values()) {
-    q.cutOff = true;
+    cutOff(q);
     showFreshness(q, now);
   }
   showSource(now);

@@ -2,13 +2,12 @@
 // client order id per ticket, Submit Order, and the live status of the order it placed ("Last order").
 import { fetchJson } from './live.js';
 import { DASH, clockTime, price, units } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 
 export const STATUS_LABELS = {
   pending: 'Pending', risk_check: 'Risk Check', approved: 'Approved', submitted: 'Submitted',
   working: 'Working', filled: 'Filled', rejected: 'Rejected', cancelled: 'Cancelled',
 };
-const FINAL = new Set(['filled', 'rejected', 'cancelled']);
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -37,6 +36,26 @@ export function describeOrder(order) {
   return `Order #${order.id}: ${order.side} ${units(order.quantity)} ${order.instrument} ${order.type}${at} ·`;
 }
 
+// One order per ticket: a click while the ticket is being sent does nothing, and every sending of the ticket carries
+// its client order id, so the console never places it twice. `ticket` gives the ticket's state and its Submit button.
+const submission = seam('orderTicket.submission', (ticket) => ({
+  busy: () => ticket.sending,
+  start() {
+    ticket.sending = true;
+    ticket.submitButton.disabled = true;
+    return ticket.clientOrderId;
+  },
+}));
+
+// How the ticket follows the order it placed: every status of it arrives with the pushes of the "order" topic, which
+// the page hands to the ticket (`pushed`); nothing to do when it is placed. `show` draws the order on the ticket,
+// `fetchJson` is the page's way of asking the console.
+const following = seam('orderTicket.following', ({ show }) => ({ placed() {}, pushed: show }));
+
+// A status step's time, to the millisecond: the steps of one order are often within the same second.
+const stepTime = seam('orderTicket.stepTime', (at) => clockTime(at, { milliseconds: true }));
+const reasonOf = seam('orderTicket.reasonOf', (order) => order.reason);
+
 // Wires up the ticket of the page. `open()` shows an empty ticket with a fresh client order id, `fill(values)` puts
 // values into it ({instrument, side, type, quantity}), `showOrder(order)` follows the order the ticket placed, and
 // `onTick(tick)` keeps the bid and ask of the chosen instrument up to date. `opener` is the page's button that opens
@@ -57,8 +76,9 @@ export function createOrderTicket(opener) {
   const timeline = $('ol[aria-label="Status timeline"]');
   const quotes = new Map(); // instrument -> latest tick
 
-  let clientOrderId = null; // one per ticket: resubmitting the same ticket can never place a second order
-  let sending = false;
+  // clientOrderId: one per ticket, so resubmitting the same ticket can never place a second order.
+  const state = { clientOrderId: null, sending: false, submitButton };
+  const guard = submission(state);
   let trackedClientId = null; // the order whose status the ticket follows
   let tracked = null;
   const readOnly = opener.dataset.readOnly === 'true';
@@ -68,7 +88,7 @@ export function createOrderTicket(opener) {
   function showHalted(isHalted) {
     halted = isHalted;
     opener.disabled = readOnly || halted;
-    submitButton.disabled = halted || sending;
+    submitButton.disabled = halted || state.sending;
     if (halted) form.hidden = true;
   }
 
@@ -91,7 +111,7 @@ export function createOrderTicket(opener) {
   function open() {
     form.reset();
     form.hidden = false;
-    clientOrderId = newClientOrderId();
+    state.clientOrderId = newClientOrderId();
     showTicketError('');
     syncPriceField();
     showTicketQuote();
@@ -124,18 +144,13 @@ export function createOrderTicket(opener) {
 
   async function submitTicket(event) {
     event.preventDefault();
-    const careless = hasFault('double_submit_two_orders');
-    if (sending && !careless) return;
+    if (guard.busy()) return;
     const { ticket, error } = readTicket();
     if (error) {
       showTicketError(error);
       return;
     }
-    const id = careless ? newClientOrderId() : clientOrderId;
-    if (!careless) {
-      sending = true;
-      submitButton.disabled = true;
-    }
+    const id = guard.start();
     showTicketError('');
     trackedClientId = id; // before sending: the first status may arrive on the WebSocket before the answer
     tracked = null;
@@ -147,25 +162,17 @@ export function createOrderTicket(opener) {
       showTicketError('No answer from the console. Submit again: the order will not be placed twice.');
       return;
     } finally {
-      sending = false;
+      state.sending = false;
       submitButton.disabled = halted;
     }
     if (answer.ok) {
       showOrder(answer.body);
       form.hidden = true;
-      if (hasFault('order_status_polled')) pollStatus(answer.body.id);
+      follow.placed(answer.body);
     } else {
       trackedClientId = null;
       showTicketError(problemText(answer.body));
     }
-  }
-
-  function pollStatus(orderId) {
-    const timer = setInterval(async () => {
-      const answer = await fetchJson(`/api/orders/${orderId}`);
-      if (answer.ok) showOrder(answer.body);
-      if (!answer.ok || FINAL.has(answer.body.status)) clearInterval(timer);
-    }, 1500);
   }
 
   function showOrder(order) {
@@ -175,15 +182,13 @@ export function createOrderTicket(opener) {
     lastSummary.textContent = describeOrder(order);
     if (lastStatus.textContent !== STATUS_LABELS[order.status]) lastStatus.textContent = STATUS_LABELS[order.status];
     lastStatus.dataset.status = order.status;
-    // blind fault: rejection_reason_not_shown
-    const reason = hasFault('rejection_reason_not_shown') ? order.reject_reason : order.reason;
+    const reason = reasonOf(order);
     lastReason.textContent = reason ? `(${reason})` : '';
     timeline.replaceChildren(...order.events.map((step) => {
       const item = document.createElement('li');
       const time = document.createElement('time');
       time.dateTime = new Date(step.at).toISOString();
-      // blind fault: timeline_times_without_milliseconds
-      time.textContent = clockTime(step.at, { milliseconds: !hasFault('timeline_times_without_milliseconds') });
+      time.textContent = stepTime(step.at);
       item.append(STATUS_LABELS[step.status], time);
       return item;
     }));
@@ -194,6 +199,8 @@ export function createOrderTicket(opener) {
     if (tick.instrument === fields.instrument.value) showTicketQuote();
   }
 
+  const follow = following({ show: showOrder, fetchJson });
+
   $('[data-action="close-ticket"]', form).addEventListener('click', () => { form.hidden = true; });
   fields.type.addEventListener('change', syncPriceField);
   fields.instrument.addEventListener('change', showTicketQuote);
@@ -201,5 +208,6 @@ export function createOrderTicket(opener) {
   // halt.js announces every halt and resume, whether it arrived live or was read after a reconnect.
   document.addEventListener('console:halt', (event) => showHalted(event.detail.halted));
   showHalted(halted);
-  return { open, fill, showOrder, onTick, instruments: Object.keys(decimals) };
+  // showOrder: the page hands the ticket every order it hears of; the ticket shows the one it follows.
+  return { open, fill, showOrder: (order) => follow.pushed(order), onTick, instruments: Object.keys(decimals) };
 }

@@ -2,7 +2,7 @@
 // a position, changing its size, and adding a new one with the shared order ticket.
 import { connectLive, fetchJson } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 import {
   STATUS_LABELS, createOrderTicket, describeOrder, newClientOrderId, problemText, readNumber,
 } from './order_ticket.js';
@@ -18,7 +18,6 @@ const table = $('table[aria-label="Positions"]');
 const canAct = table.dataset.canAct === 'true';
 const rows = new Map(); // instrument -> its row
 let book = null; // the latest valuation shown
-let overviewDrawn = false;
 let shownDetails = null; // the instrument whose details are open
 
 function setText(element, text) {
@@ -33,19 +32,19 @@ function showMoney(element, value) {
 
 // ---- Overview ----------------------------------------------------------------------------------------------------
 
-function showOverview(snapshot) {
-  if (hasFault('portfolio_overview_frozen') && overviewDrawn) return;
-  overviewDrawn = true;
-  const total = hasFault('portfolio_value_omits_position_cost')
-    ? snapshot.cash_usd + snapshot.unrealized_pnl_usd : snapshot.equity_usd;
-  setText(byTestId('portfolio-total-value'), usd(total));
+// Total Portfolio Value is the account's equity: cash plus what the open positions cost plus their unrealized P&L.
+const totalValue = seam('portfolio.totalValue', (snapshot) => snapshot.equity_usd);
+
+// The overview follows every valuation the console pushes.
+const showOverview = seam('portfolio.showOverview', (snapshot) => {
+  setText(byTestId('portfolio-total-value'), usd(totalValue(snapshot)));
   setText(byTestId('portfolio-cash-balance'), usd(snapshot.cash_usd));
   setText(byTestId('portfolio-open-positions'), units(snapshot.positions.length));
   showMoney(byTestId('portfolio-unrealized-pnl'), snapshot.unrealized_pnl_usd);
   const valuedAt = byTestId('portfolio-valued-at');
   valuedAt.dateTime = new Date(snapshot.valued_at).toISOString();
   setText(valuedAt, clockTime(snapshot.valued_at, { milliseconds: false }));
-}
+});
 
 // ---- Positions ---------------------------------------------------------------------------------------------------
 
@@ -120,8 +119,7 @@ function showPositions(snapshot) {
     showSync(byTestId('position-sync-status', row), position);
   }
   byTestId('no-positions').hidden = snapshot.positions.length > 0;
-  // blind fault: details_panel_not_live
-  if (shownDetails && !hasFault('details_panel_not_live')) showDetails(shownDetails);
+  if (shownDetails) redrawDetails(shownDetails);
 }
 
 function positionOf(instrument) {
@@ -131,6 +129,10 @@ function positionOf(instrument) {
 // ---- Details -----------------------------------------------------------------------------------------------------
 
 const details = $('section[aria-label="Position details"]');
+// What differs, for a position out of sync.
+const syncDetailOf = seam('portfolio.syncDetailOf', (position) => position.sync_detail);
+// The open details panel follows the pushes, like the table.
+const redrawDetails = seam('portfolio.redrawDetails', (instrument) => showDetails(instrument));
 
 function showDetails(instrument) {
   const position = positionOf(instrument);
@@ -151,9 +153,7 @@ function showDetails(instrument) {
   const syncedAt = byTestId('details-synced-at', details);
   if (position.synced_at != null) syncedAt.dateTime = new Date(position.synced_at).toISOString();
   setText(syncedAt, clockTime(position.synced_at, { milliseconds: false }));
-  // blind fault: sync_detail_not_shown
-  const syncDetail = hasFault('sync_detail_not_shown') ? position.detail : position.sync_detail;
-  setText(byTestId('details-sync-detail', details), syncDetail ?? '');
+  setText(byTestId('details-sync-detail', details), syncDetailOf(position) ?? '');
 }
 
 function hideDetails() {
@@ -175,6 +175,18 @@ function showActionOrder(order) {
   actionStatus.dataset.status = order.status;
 }
 
+// How an action dialog behaves: it opens modal (the page behind is inert), Escape or Cancel dismiss it, and it stays
+// open while the console is asked, so that a refusal is explained in it (`submitted` runs when it is submitted).
+const MODAL = {
+  setUp() {},
+  open: (dialog) => dialog.showModal(),
+  submitted() {},
+};
+const DIALOGS = {
+  close: seam('portfolio.closeDialog', MODAL),
+  resize: seam('portfolio.resizeDialog', MODAL),
+};
+
 // One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
 // dialog with its reason, an accepted order closes it and is followed under the table.
 function actionDialog(name, { prepare, send, label }) {
@@ -186,6 +198,7 @@ function actionDialog(name, { prepare, send, label }) {
   let instrument = null;
   let clientOrderId = null; // one per opening: a double click or a retry places one order
   let sending = false;
+  const behaviour = DIALOGS[name];
 
   function showError(message) {
     error.textContent = message;
@@ -195,8 +208,7 @@ function actionDialog(name, { prepare, send, label }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (sending) return;
-    const closesFirst = name === 'resize' && hasFault('size_dialog_closes_before_answer');
-    if (closesFirst) dialog.close();
+    behaviour.submitted(dialog);
     const request = send(instrument);
     if (request.error) {
       showError(request.error);
@@ -221,10 +233,7 @@ function actionDialog(name, { prepare, send, label }) {
     showActionOrder(answer.body);
   });
   $('[data-action="cancel"]', dialog).addEventListener('click', () => dialog.close());
-  // blind fault: close_dialog_ignores_escape
-  if (name === 'close' && hasFault('close_dialog_ignores_escape')) {
-    dialog.addEventListener('cancel', (event) => event.preventDefault()); // "no accidental closes"
-  }
+  behaviour.setUp(dialog);
 
   return (chosen) => {
     if (!positionOf(chosen)) return; // closed meanwhile: its row is on its way out
@@ -232,9 +241,7 @@ function actionDialog(name, { prepare, send, label }) {
     clientOrderId = newClientOrderId();
     showError('');
     prepare(dialog, positionOf(chosen));
-    // blind fault: resize_dialog_not_modal
-    if (name === 'resize' && hasFault('resize_dialog_not_modal')) dialog.show();
-    else dialog.showModal();
+    behaviour.open(dialog);
   };
 }
 
@@ -292,17 +299,16 @@ resizeTarget?.addEventListener('input', previewResize);
 const addPositionButton = $('[data-action="add-position"]');
 const ticket = createOrderTicket(addPositionButton);
 
+// The ticket opens (which resets it), then takes the values.
+const openPrefilled = seam('portfolio.openPrefilled', (orderTicket, values) => {
+  orderTicket.open();
+  orderTicket.fill(values);
+});
+
 function addPosition() {
   const held = new Set(book?.positions.map((p) => p.instrument) ?? []);
   const instrument = ticket.instruments.find((symbol) => !held.has(symbol)) ?? ticket.instruments[0];
-  const prefill = { instrument, side: 'BUY', type: 'MARKET', quantity: DEFAULT_QUANTITY };
-  if (hasFault('add_position_prefill_overwritten')) {
-    ticket.fill(prefill);
-    ticket.open();
-  } else {
-    ticket.open();
-    ticket.fill(prefill);
-  }
+  openPrefilled(ticket, { instrument, side: 'BUY', type: 'MARKET', quantity: DEFAULT_QUANTITY });
 }
 
 // ---- Live --------------------------------------------------------------------------------------------------------
@@ -320,7 +326,7 @@ function onEvent(topic, data) {
   if (topic === 'positions') showPositions(data);
   else if (topic === 'order') {
     showActionOrder(data);
-    if (!hasFault('order_status_polled')) ticket.showOrder(data);
+    ticket.showOrder(data);
   } else if (topic === 'tick') ticket.onTick(data);
 }
 

@@ -2,7 +2,7 @@
 import { connectLive, fetchJson } from './live.js';
 import { showHalt } from './halt.js';
 import { DASH, clockTime, signedPercent, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
@@ -140,10 +140,12 @@ async function act(path, button) {
   }
 }
 
+// The close event fires for Cancel and Escape too; only the confirm button acts.
+const confirmed = seam('risk.confirmed', (dialog) => dialog.returnValue === 'confirm');
+
 function whenConfirmed(dialog, path, button) {
   dialog.addEventListener('close', () => {
-    // The close event fires for Cancel and Escape too; only the confirm button acts.
-    if (dialog.returnValue === 'confirm' || hasFault('emergency_stop_cancel_still_stops')) act(path, button);
+    if (confirmed(dialog)) act(path, button);
   });
 }
 

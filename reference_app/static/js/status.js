@@ -1,13 +1,21 @@
 // System Status dashboard: the first snapshot over HTTP, then a fresh one pushed over the WebSocket.
 import { connectLive, fetchJson } from './live.js';
 import { clockTime, milliseconds, secondsAgo } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 
 const table = document.querySelector('[data-testid="components"]');
 const overall = document.querySelector('[data-testid="overall-health"]');
 const updatedAt = document.querySelector('[data-testid="status-updated-at"]');
 const rows = new Map();
-const DOWN_STATES = ['Disconnected', 'Inactive', 'Stalled', 'Unavailable']; // only with a blind fault
+
+// A component's indicator shows the health the console judged, whatever its state is called.
+const isHealthy = seam('status.isHealthy', (component) => component.healthy);
+const latencyText = seam('status.latencyText', (component) => milliseconds(component.latency_ms));
+// The time of the snapshot shown, rewritten with every snapshot.
+const showUpdatedAt = seam('status.showUpdatedAt', (element, generatedAt) => {
+  element.textContent = clockTime(generatedAt);
+  element.dateTime = new Date(generatedAt).toISOString();
+});
 
 function rowFor(component) {
   if (rows.has(component.key)) return rows.get(component.key);
@@ -28,22 +36,16 @@ function render(snapshot) {
   for (const component of snapshot.components) {
     const row = rowFor(component);
     const indicator = row.querySelector('[data-testid="health-indicator"]');
-    let healthy = component.healthy;
-    // blind fault: status_indicator_green_when_stale
-    if (hasFault('status_indicator_green_when_stale')) healthy = !DOWN_STATES.includes(component.state);
+    const healthy = isHealthy(component);
     indicator.dataset.health = healthy ? 'healthy' : 'unhealthy';
     indicator.setAttribute('aria-label', healthy ? 'healthy' : 'unhealthy');
     row.querySelector('[data-testid="component-state"]').textContent = component.state;
-    const latency = hasFault('status_page_script_error') ? component.latency.toFixed(1) : milliseconds(component.latency_ms);
-    row.querySelector('[data-testid="component-latency"]').textContent = latency;
+    row.querySelector('[data-testid="component-latency"]').textContent = latencyText(component);
     row.querySelector('[data-testid="component-heartbeat"]').textContent = secondsAgo(component.heartbeat_age_s);
   }
   overall.dataset.health = snapshot.healthy ? 'healthy' : 'unhealthy';
   overall.textContent = snapshot.healthy ? 'All systems operational' : 'Degraded: check the components below';
-  // blind fault: status_updated_at_not_refreshed
-  if (hasFault('status_updated_at_not_refreshed') && updatedAt.textContent !== '—') return;
-  updatedAt.textContent = clockTime(snapshot.generated_at);
-  updatedAt.dateTime = new Date(snapshot.generated_at).toISOString();
+  showUpdatedAt(updatedAt, snapshot.generated_at);
 }
 
 const first = await fetchJson('/api/status');

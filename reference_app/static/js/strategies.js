@@ -1,7 +1,7 @@
 // Strategies: the account's strategies (pushed live over the WebSocket), and the form that validates, saves and deploys one.
 import { connectLive, fetchJson } from './live.js';
 import { parseAmount, percent, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 
 const ACTIVE = new Set(['Deploying', 'Running']);
 const FIELDS = ['name', 'type', 'instruments', 'timeframe', 'risk_limit', 'max_position_size'];
@@ -38,11 +38,13 @@ let savedId = null; // the strategy the form has saved, which it may deploy
 
 // ---- Lists ------------------------------------------------------------------------------------------------------
 
-function setName(cell, name) {
-  // A name is user text: shown as text, never parsed as markup.
-  if (hasFault('strategy_name_rendered_as_html')) cell.innerHTML = name;
-  else cell.textContent = name;
-}
+// A name is user text: shown as text, never parsed as markup.
+const setName = seam('strategies.setName', (cell, name) => { cell.textContent = name; });
+// Active Strategies lists the strategies that are Deploying or Running; the summary counts them as running.
+const listedAsActive = seam('strategies.listedAsActive', (strategy) => ACTIVE.has(strategy.status));
+const countsAsRunning = seam('strategies.countsAsRunning', (strategy) => ACTIVE.has(strategy.status));
+// A strategy's P&L, signed: a loss reads as one.
+const pnlText = seam('strategies.pnlText', (pnl) => usd(pnl));
 
 function cell(row, testId) {
   return row.querySelector(`[data-testid="${testId}"]`);
@@ -122,14 +124,12 @@ function render(strategy) {
     stopAction.hidden = !ACTIVE.has(strategy.status);
   }
 
-  const listedAsActive = hasFault('active_list_drops_running') ? strategy.status === 'Deploying' : ACTIVE.has(strategy.status);
-  if (listedAsActive) {
+  if (listedAsActive(strategy)) {
     const active = activeRow(strategy);
     fillCommon(active, strategy);
     const { metrics } = strategy;
     const pnl = cell(active, 'strategy-pnl');
-    // blind fault: strategy_pnl_sign_dropped
-    pnl.textContent = usd(hasFault('strategy_pnl_sign_dropped') ? Math.abs(metrics.pnl_usd) : metrics.pnl_usd);
+    pnl.textContent = pnlText(metrics.pnl_usd);
     pnl.dataset.sign = metrics.pnl_usd < 0 ? 'negative' : 'positive';
     cell(active, 'strategy-trades').textContent = units(metrics.trades);
     cell(active, 'strategy-win-rate').textContent = percent(metrics.win_rate);
@@ -142,9 +142,7 @@ function render(strategy) {
 }
 
 function summarize() {
-  // blind fault: strategy_summary_counts_stopped_as_running
-  const isRunning = hasFault('strategy_summary_counts_stopped_as_running') ? (s) => s.status !== 'Saved' : (s) => ACTIVE.has(s.status);
-  const running = [...strategies.values()].filter(isRunning).length;
+  const running = [...strategies.values()].filter(countsAsRunning).length;
   noneActive.hidden = running > 0;
   const count = strategies.size;
   summary.textContent = count === 0 ? 'No strategies yet.'

@@ -1,7 +1,7 @@
 // Trading screen: the order ticket, the live status of the last order, positions and P&L, open orders, history.
 import { connectLive, fetchJson } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { seam } from './faults.js';
 import { STATUS_LABELS as LABELS, createOrderTicket, problemText } from './order_ticket.js';
 
 const OPEN = new Set(['pending', 'risk_check', 'approved', 'submitted', 'working']);
@@ -51,14 +51,18 @@ function fillOrderRow(row, order, { withFill }) {
   }
 }
 
-function placeRow(table, map, order, build, { oldestFirst = false } = {}) {
+// Newest first: a new order's row goes before the first row with a smaller order id.
+const newestFirst = (table, order) => [...table.children].find((other) => Number(other.dataset.orderId) < order.id);
+const historyRowBefore = seam('trading.historyRowBefore', newestFirst);
+// The blotter holds the orders that are still open: in flight or working.
+const inBlotter = seam('trading.inBlotter', (order) => OPEN.has(order.status));
+
+function placeRow(table, map, order, build, rowBefore = newestFirst) {
   let row = map.get(order.id);
   if (!row) {
     row = document.createElement('tr');
     map.set(order.id, row);
-    // Newest first: before the first row with a smaller order id.
-    const next = oldestFirst ? [...table.children].find((other) => Number(other.dataset.orderId) > order.id)
-      : [...table.children].find((other) => Number(other.dataset.orderId) < order.id);
+    const next = rowBefore(table, order);
     row.dataset.orderId = order.id;
     table.insertBefore(row, next ?? null);
   }
@@ -68,10 +72,7 @@ function placeRow(table, map, order, build, { oldestFirst = false } = {}) {
 
 function showInBlotter(order) {
   const existing = rows.blotter.get(order.id);
-  let open = OPEN.has(order.status);
-  // blind fault: blotter_keeps_filled_orders
-  if (hasFault('blotter_keeps_filled_orders')) open = order.status !== 'rejected' && order.status !== 'cancelled';
-  if (!open) {
+  if (!inBlotter(order)) {
     existing?.remove();
     rows.blotter.delete(order.id);
   } else {
@@ -94,9 +95,7 @@ function showInBlotter(order) {
 }
 
 function showInHistory(order) {
-  // blind fault: order_history_oldest_first
-  const oldestFirst = hasFault('order_history_oldest_first');
-  placeRow(history, rows.history, order, (row) => fillOrderRow(row, order, { withFill: true }), { oldestFirst });
+  placeRow(history, rows.history, order, (row) => fillOrderRow(row, order, { withFill: true }), historyRowBefore);
   applyHistoryFilter();
 }
 
@@ -116,7 +115,7 @@ function upsertOrder(order) {
   orders.set(order.id, order);
   showInBlotter(order);
   showInHistory(order);
-  if (!hasFault('order_status_polled')) ticket.showOrder(order);
+  ticket.showOrder(order);
 }
 
 async function cancelOrder(orderId, button) {

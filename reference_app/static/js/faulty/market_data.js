@@ -1,6 +1,10 @@
 // Faulty variants of the Market Data screen's seams (market_data.js), one per named fault. Each is made from the
 // correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
+const THROTTLE_MS = 2000; // a quote is redrawn at most this often
+
+const pricesOf = (tick) => ({ bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
+
 export const REPLACEMENTS = {
   // The defect: the sort key drops the sign, so a fall of 0.5 % sorts after a rise of 0.1 %.
   change_sort_ignores_sign: {
@@ -8,5 +12,97 @@ export const REPLACEMENTS = {
       const change = correct(q);
       return change == null ? null : Math.abs(change);
     },
+  },
+  // The defect: the board stops redrawing AUDUSD after its first quote, yet its clock restarts on every tick.
+  quote_frozen_shown_live: {
+    'market_data.drawing': (correct) => ({
+      ...correct,
+      tick(q, tick, now) {
+        if (q.instrument === 'AUDUSD' && q.seq != null) correct.between(q, now);
+        else correct.tick(q, tick, now);
+      },
+    }),
+  },
+  // The defect: to save CPU, each quote is redrawn at most every 2 s, while its clock restarts on every tick.
+  quote_updates_throttled: {
+    'market_data.drawing': (correct) => {
+      const waiting = new Set(); // quotes with a tick not drawn yet
+      return {
+        tick(q, tick, now) {
+          if (now - q.drawnAt < THROTTLE_MS) {
+            Object.assign(q, pricesOf(tick));
+            waiting.add(q);
+            return;
+          }
+          waiting.delete(q);
+          correct.tick(q, tick, now);
+        },
+        between(q, now) {
+          if (waiting.has(q) && now - q.drawnAt >= THROTTLE_MS) {
+            waiting.delete(q);
+            correct.tick(q, pricesOf(q), now);
+          } else {
+            correct.between(q, now);
+          }
+        },
+      };
+    },
+  },
+  // The defect: Change is computed against the previous tick's mid instead of the day's open.
+  change_against_previous_tick: {
+    'market_data.drawing': (correct) => ({
+      ...correct,
+      tick(q, tick, now) {
+        if (q.bid != null) q.open = (q.bid + q.ask) / 2;
+        correct.tick(q, tick, now);
+      },
+    }),
+  },
+  // The defect: the stale check compares seconds with milliseconds, so no instrument is ever flagged stale.
+  stale_flag_never_shown: {
+    'market_data.tooOld': () => (age, thresholdMs) => age / 1000 > thresholdMs,
+  },
+  // The defect: the stale check adds a second of grace: an instrument is flagged stale only after 3 s.
+  stale_threshold_one_second_late: {
+    'market_data.tooOld': (correct) => (age, thresholdMs) => correct(age, thresholdMs + 1000),
+  },
+  // The defect: a dropped connection does not cut the quotes off: they stay live until they age out.
+  disconnect_keeps_prices_live: {
+    'market_data.cutOff': () => () => {},
+  },
+  // The defect: sorting by Spread applies the direction the wrong way round.
+  spread_sort_reversed: {
+    'market_data.spreadSortKey': (correct) => (q) => {
+      const spread = correct(q);
+      return spread == null ? null : -spread;
+    },
+  },
+  // The defect: sorting sets the sorted column's aria-sort but never resets the previous column's.
+  aria_sort_left_on_previous_column: {
+    'market_data.showHeaderSort': (correct) => (header, direction) => {
+      if (direction != null) correct(header, direction);
+    },
+  },
+  // The defect: the currency filter matches only the base currency, so JPY shows no pair.
+  currency_filter_base_only: {
+    'market_data.tradesIn': () => (q, currency) => q.base === currency,
+  },
+  // The defect: with both a currency filter and a search, an instrument matching either is shown.
+  filter_and_search_combined_with_or: {
+    'market_data.matches': (correct) => (q, currency, text) => (currency && text
+      ? correct(q, currency, '') || correct(q, '', text)
+      : correct(q, currency, text)),
+  },
+  // The defect: the search compares case-sensitively, so "aud" finds nothing.
+  search_case_sensitive: {
+    'market_data.searchText': () => (raw) => raw.replace(/[^A-Za-z]/g, ''),
+  },
+  // The defect: when nothing matches, the board is empty but its note stays hidden.
+  board_empty_message_missing: {
+    'market_data.showBoardEmpty': (correct) => (empty, text) => correct(false, text),
+  },
+  // The defect: the update rate shows the ticks received over the 5 s window, not per second.
+  update_rate_not_per_second: {
+    'market_data.ratePerSecond': () => (ticks) => ticks,
   },
 };

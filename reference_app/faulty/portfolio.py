@@ -1,0 +1,50 @@
+"""Faulty variants of the Portfolio section's seams (reference_app/portfolio.py), one per named fault."""
+from __future__ import annotations
+
+import math
+
+from reference_app import positions
+from reference_app.db import Database
+from reference_app.portfolio import PortfolioSync
+from reference_app.positions import Position
+from reference_app.seams import correct, replaces
+
+LOT = 1000  # the close order is rounded down to whole lots of this many units
+
+
+@replaces("portfolio.due_for_sweep", fault="portfolio_sync_skips_unchanged")
+def only_accounts_with_new_fills(sync: PortfolioSync, sweep_now: bool) -> set[int]:
+    # The defect: to save work, only accounts with new fills are reconciled: a quiet position drifts out of sync.
+    return set()
+
+
+@replaces("portfolio.book_from_fills", fault="portfolio_sync_rubber_stamp")
+def the_book_itself(db: Database, account_id: int) -> dict[str, Position]:
+    # The defect: the synchronisation takes the book's word for it, without looking at the fills.
+    return {p.instrument: p for p in positions.positions(db, account_id)}
+
+
+@replaces("portfolio.closing_quantity", fault="close_short_sells_more")
+def always_sell(held: float) -> float:
+    # The defect: Close always sells the position's size: closing a short sells more instead of buying it back.
+    return -abs(held)
+
+
+@replaces("portfolio.closing_quantity", fault="close_leaves_residual")
+def whole_lots_only(held: float) -> float:
+    # The defect: the close order is rounded down to whole lots of 1,000 units: 12,500 leaves 500 open.
+    return -math.copysign(math.floor(abs(held) / LOT) * LOT, held)
+
+
+@replaces("portfolio.target_problem", fault="resize_to_zero_refused")
+def zero_target_missing(target: float) -> str | None:
+    # The defect: a falsy check takes a target of 0 for a missing one.
+    if not target:
+        return "Target quantity is required"
+    return correct("portfolio.target_problem")(target)
+
+
+@replaces("portfolio.resize_quantity", fault="resize_orders_target")
+def target_as_quantity(target: float, held: float) -> float:
+    # The defect: the resize orders the target quantity itself (on the side of the difference), not the difference.
+    return math.copysign(abs(target), target - held)

@@ -1,0 +1,51 @@
+"""Faulty variants of the system status seams (reference_app/status.py), one per named fault."""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from typing import Any
+
+from reference_app.context import Console
+from reference_app.seams import correct, replaces
+from reference_app.status import ComponentStatus, snapshot
+
+
+@replaces("status.broadcast_status", fault="status_frozen")
+async def one_broadcast_only(console: Console) -> None:
+    # The defect: the status broadcaster sends one update and then stops.
+    console.hub.publish("status", snapshot(console))
+
+
+@replaces("status.worker_component", fault="status_heartbeat_in_milliseconds")
+def heartbeat_age_in_milliseconds(console: Console, key: str, name: str, up: str, down: str) -> ComponentStatus:
+    # The defect: the heartbeat age is reported in milliseconds in the field that says seconds.
+    component = correct("status.worker_component")(console, key, name, up, down)
+    if component.heartbeat_age_s is None:
+        return component
+    return replace(component, heartbeat_age_s=component.heartbeat_age_s * 1000)
+
+
+@replaces("status.market_data_component", fault="feed_outage_reported_live")
+def market_data_always_live(console: Console) -> ComponentStatus:
+    # The defect: Market Data is reported Live from a hard-coded value, whatever the age of the last tick.
+    return replace(correct("status.market_data_component")(console), state="Live", healthy=True)
+
+
+@replaces("status.overall_healthy", fault="status_overall_ignores_market_data")
+def first_three_components_only(components: list[ComponentStatus]) -> bool:
+    # The defect: the overall verdict looks at the first three components only, not at market data or the database.
+    return all(c.healthy for c in components[:3])
+
+
+@replaces("status.component_payload", fault="health_metrics_renamed")
+def metrics_renamed(component: ComponentStatus) -> dict[str, Any]:
+    # The defect: a refactor renamed the latency and heartbeat fields, which the dashboard still reads by old names.
+    renamed = {"latency_ms": "latency", "heartbeat_age_s": "heartbeat"}
+    return {renamed.get(k, k): v for k, v in correct("status.component_payload")(component).items()}
+
+
+@replaces("status.status_answer", fault="slow_status_snapshot")
+async def status_after_a_pause(console: Console) -> dict[str, Any]:
+    # The defect: the status snapshot API answers after 2.5 s, beyond the dashboard's 2 s budget.
+    await asyncio.sleep(2.5)
+    return await correct("status.status_answer")(console)

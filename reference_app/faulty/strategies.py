@@ -1,0 +1,86 @@
+"""Faulty variants of the strategies' seams (reference_app/strategies.py), one per named fault."""
+from __future__ import annotations
+
+from typing import Any
+
+from reference_app.auth import User
+from reference_app.context import Console
+from reference_app.seams import correct, replaces
+from reference_app.simulation import Metrics
+from reference_app.strategies import ACTIVE, NAME_LENGTH, StrategyRunner, _set_status
+
+
+@replaces("strategies.prepare_storage", fault="strategies_table_recreated_on_start")
+def tables_recreated_at_every_start(console: Console) -> None:
+    # The defect: a schema migration left in the start-up path drops the strategy tables at every start.
+    console.db.ensure_schema("DROP TABLE IF EXISTS strategy_fills; DROP TABLE IF EXISTS strategies;")
+    correct("strategies.prepare_storage")(console)
+
+
+@replaces("strategies.name_scope", fault="strategy_duplicate_name_accepted")
+def development_account(user: User) -> int:
+    # The defect: a development account id hard-coded in the uniqueness query.
+    return 1
+
+
+@replaces("strategies.name_fits", fault="strategy_name_64_chars_refused")
+def upper_bound_exclusive(length: int) -> bool:
+    # The defect: the upper bound is exclusive, so a 64-character name is refused.
+    low, high = NAME_LENGTH
+    return low <= length < high
+
+
+@replaces("strategies.risk_limit_fits", fault="strategy_risk_limit_at_daily_loss_limit_refused")
+def risk_limit_strictly_below(risk_limit: float, daily_loss_limit: float) -> bool:
+    # The defect: `<` where `<=` was meant: a risk limit equal to the daily loss limit is refused.
+    return risk_limit < daily_loss_limit
+
+
+@replaces("strategies.shown_metrics", fault="strategy_win_rate_over_all_trades")
+def win_rate_over_all_trades(metrics: Metrics) -> dict[str, Any]:
+    # The defect: the win rate divides the winning trades by all trades (openings too), not by the closed ones.
+    shown = correct("strategies.shown_metrics")(metrics)
+    shown["win_rate"] = metrics.winning_trades / metrics.trades if metrics.closed_trades else None
+    return shown
+
+
+@replaces("strategies.stopped_status_rows", fault="strategy_stop_not_persisted")
+def stop_never_written(strategy_id: int, reason: str, now: float) -> list[tuple[str, tuple[Any, ...]]]:
+    # The defect: the strategy leaves the simulation and the page shows Stopped, but the new status is never written.
+    return []
+
+
+@replaces("strategies.stopped_record", fault="strategy_stop_push_without_reason")
+def stopped_without_reason(record: dict[str, Any], reason: str, now: float) -> dict[str, Any]:
+    # The defect: the answer and the push carry the new status but not the stop reason.
+    return {**record, "status": "Stopped"}
+
+
+@replaces("strategies.resume", fault="running_strategies_not_resumed")
+def nothing_resumed(runner: StrategyRunner) -> None:
+    # The defect: after a restart the statuses still say Running, but the simulation picks nothing up again.
+    return None
+
+
+@replaces("strategies.promote_deployed", fault="deployment_never_completes")
+def never_promoted(runner: StrategyRunner) -> None:
+    # The defect: the step that promotes a Deploying strategy to Running never runs.
+    return None
+
+
+@replaces("strategies.deployable", fault="stopped_strategy_cannot_redeploy")
+def stopped_counts_as_active(strategy_status: str) -> bool:
+    # The defect: Deploy refuses a Stopped strategy as if it were still active.
+    return strategy_status not in (*ACTIVE, "Stopped")
+
+
+@replaces("strategies.hand_to_simulation", fault="strategy_metrics_frozen")
+def running_but_not_simulated(console: Console, record: dict[str, Any], now: float) -> dict[str, Any]:
+    # The defect: the strategy is marked Running but never handed to the simulation: its metrics stay at zero.
+    return _set_status(console, record, "Running", stop_reason=None, deployed_at=now, stopped_at=None)
+
+
+@replaces("strategies.require_role_to_stop", fault="viewer_can_stop_strategy")
+def no_role_check_to_stop(user: User) -> None:
+    # The defect: the Stop endpoint forgets its role check: a viewer stops a running strategy.
+    return None

@@ -1,0 +1,39 @@
+// Faulty variants of the order ticket's seams (order_ticket.js), one per named fault. Each is made from the correct
+// behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+import { clockTime } from '../format.js';
+
+const FINAL = new Set(['filled', 'rejected', 'cancelled']);
+
+function newClientOrderId() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const REPLACEMENTS = {
+  // The defect: the ticket polls its order's status every 1.5 s instead of listening to the push, so short-lived
+  // statuses never reach the screen.
+  order_status_polled: {
+    'orderTicket.following': () => ({ show, fetchJson }) => ({
+      placed(order) {
+        const timer = setInterval(async () => {
+          const answer = await fetchJson(`/api/orders/${order.id}`);
+          if (answer.ok) show(answer.body);
+          if (!answer.ok || FINAL.has(answer.body.status)) clearInterval(timer);
+        }, 1500);
+      },
+      pushed() {},
+    }),
+  },
+  // The defect: every click makes a new client order id and nothing blocks a second click: a double click places two
+  // orders.
+  double_submit_two_orders: {
+    'orderTicket.submission': () => () => ({ busy: () => false, start: () => newClientOrderId() }),
+  },
+  // The defect: the rejection reason is read from a field the order does not have.
+  rejection_reason_not_shown: {
+    'orderTicket.reasonOf': () => (order) => order.reject_reason,
+  },
+  // The defect: the timeline's times are formatted without milliseconds.
+  timeline_times_without_milliseconds: {
+    'orderTicket.stepTime': () => (at) => clockTime(at, { milliseconds: false }),
+  },
+};

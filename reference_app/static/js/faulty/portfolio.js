@@ -1,0 +1,50 @@
+// Faulty variants of the Portfolio screen's seams (portfolio.js), one per named fault. Each is made from the correct
+// behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+
+export const REPLACEMENTS = {
+  // The defect: the overview is drawn from the first valuation only and ignores every push after it.
+  portfolio_overview_frozen: {
+    'portfolio.showOverview': (correct) => {
+      let drawn = false;
+      return (snapshot) => {
+        if (drawn) return;
+        drawn = true;
+        correct(snapshot);
+      };
+    },
+  },
+  // The defect: Total Portfolio Value is cash plus unrealized P&L, leaving out what the open positions cost.
+  portfolio_value_omits_position_cost: {
+    'portfolio.totalValue': () => (snapshot) => snapshot.cash_usd + snapshot.unrealized_pnl_usd,
+  },
+  // The defect: the details panel is filled in once when opened and is not redrawn on pushes.
+  details_panel_not_live: {
+    'portfolio.redrawDetails': () => () => {},
+  },
+  // The defect: what differs is read from a field the position does not have.
+  sync_detail_not_shown: {
+    'portfolio.syncDetailOf': () => (position) => position.detail,
+  },
+  // The defect: Add Position fills in the ticket before the ticket resets itself, so it opens blank.
+  add_position_prefill_overwritten: {
+    'portfolio.openPrefilled': () => (orderTicket, values) => {
+      orderTicket.fill(values);
+      orderTicket.open();
+    },
+  },
+  // The defect: the size dialog closes as soon as it is submitted: a refused size is never explained.
+  size_dialog_closes_before_answer: {
+    'portfolio.resizeDialog': (correct) => ({ ...correct, submitted: (dialog) => dialog.close() }),
+  },
+  // The defect: the size dialog is opened with show() instead of showModal(): not modal, the page stays interactive.
+  resize_dialog_not_modal: {
+    'portfolio.resizeDialog': (correct) => ({ ...correct, open: (dialog) => dialog.show() }),
+  },
+  // The defect: the Close dialog cancels the browser's Escape handling ("no accidental closes").
+  close_dialog_ignores_escape: {
+    'portfolio.closeDialog': (correct) => ({
+      ...correct,
+      setUp: (dialog) => dialog.addEventListener('cancel', (event) => event.preventDefault()),
+    }),
+  },
+};

@@ -1,0 +1,21 @@
+// Faulty variants of the System Status dashboard's seams (status.js), one per named fault. Each is made from the
+// correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+
+const DOWN_STATES = ['Disconnected', 'Inactive', 'Stalled', 'Unavailable']; // "Stale" forgotten
+
+export const REPLACEMENTS = {
+  // The defect: the indicator is coloured from a list of "down" state names that lacks "Stale".
+  status_indicator_green_when_stale: {
+    'status.isHealthy': () => (component) => !DOWN_STATES.includes(component.state),
+  },
+  // The defect: the latency is read from a field the payload does not have: a TypeError while rendering.
+  status_page_script_error: {
+    'status.latencyText': () => (component) => component.latency.toFixed(1),
+  },
+  // The defect: the Last update time is written only while it still reads "—": the first snapshot's, for ever.
+  status_updated_at_not_refreshed: {
+    'status.showUpdatedAt': (correct) => (element, generatedAt) => {
+      if (element.textContent === '—') correct(element, generatedAt);
+    },
+  },
+};

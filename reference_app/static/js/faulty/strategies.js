@@ -1,0 +1,21 @@
+// Faulty variants of the Strategies screen's seams (strategies.js), one per named fault. Each is made from the
+// correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+
+export const REPLACEMENTS = {
+  // The defect: the strategy lists insert the name as HTML, so markup in a name is rendered.
+  strategy_name_rendered_as_html: {
+    'strategies.setName': () => (cell, name) => { cell.innerHTML = name; },
+  },
+  // The defect: Active Strategies lists only Deploying strategies: a strategy vanishes from it once Running.
+  active_list_drops_running: {
+    'strategies.listedAsActive': () => (strategy) => strategy.status === 'Deploying',
+  },
+  // The defect: the P&L is formatted from its absolute value: a loss reads as a gain (only the colour tells).
+  strategy_pnl_sign_dropped: {
+    'strategies.pnlText': (correct) => (pnl) => correct(Math.abs(pnl)),
+  },
+  // The defect: the summary counts every strategy that is not Saved as running, the Stopped ones too.
+  strategy_summary_counts_stopped_as_running: {
+    'strategies.countsAsRunning': () => (strategy) => strategy.status !== 'Saved',
+  },
+};

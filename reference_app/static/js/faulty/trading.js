@@ -1,0 +1,14 @@
+// Faulty variants of the Trading screen's seams (trading.js), one per named fault. Each is made from the correct
+// behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+
+export const REPLACEMENTS = {
+  // The defect: Order History inserts each new order after the others: oldest first (the blotter is right).
+  order_history_oldest_first: {
+    'trading.historyRowBefore': () => (table, order) => [...table.children]
+      .find((other) => Number(other.dataset.orderId) > order.id),
+  },
+  // The defect: the blotter removes only rejected and cancelled orders: filled orders stay in Open orders.
+  blotter_keeps_filled_orders: {
+    'trading.inBlotter': () => (order) => order.status !== 'rejected' && order.status !== 'cancelled',
+  },
+};
