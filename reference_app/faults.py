@@ -500,188 +500,239 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # System Status
     Fault("status_overall_ignores_market_data", "system_status",
           "The overall verdict is computed from the first three components only, so with the market data feed down "
-          "the dashboard still says \"All systems operational\" above a Stale Market Data row.", (), blind=True),
+          "the dashboard still says \"All systems operational\" above a Stale Market Data row.",
+          ("A market-data outage is reported and clears when the feed resumes",), blind=True),
     Fault("status_indicator_green_when_stale", "system_status",
           "The dashboard colours each indicator from a list of known \"down\" state names that lacks \"Stale\": a "
-          "Market Data component reported Stale keeps a green (healthy) indicator.", (), blind=True),
+          "Market Data component reported Stale keeps a green (healthy) indicator.",
+          ("A market-data outage is reported and clears when the feed resumes",), blind=True),
     Fault("status_heartbeat_in_milliseconds", "system_status",
           "The worker components report their heartbeat age in milliseconds in the seconds field, so the dashboard "
-          "shows \"250.0 s ago\" for a heartbeat a quarter of a second old.", (), blind=True),
+          "shows \"250.0 s ago\" for a heartbeat a quarter of a second old.",
+          ("Every component reports healthy with its health metrics",), blind=True),
     Fault("status_updated_at_not_refreshed", "system_status",
           "The dashboard writes the Last update time only while it still reads \"—\": it shows the first snapshot's "
-          "time for ever, although the components keep refreshing.", (), blind=True),
+          "time for ever, although the components keep refreshing.",
+          ("Status values refresh in real time without a reload",), blind=True),
     # Sign-in and sign-out
     Fault("login_next_open_redirect", "authentication",
           "The sign-in form follows any `next` that starts with a slash, including \"//other-site.example\", so a "
           "crafted sign-in link sends the user to another site after signing in (open redirect).", (), blind=True),
     Fault("login_error_reveals_unknown_email", "authentication",
           "A failed sign-in with an email that has no account says \"No account is registered with this email "
-          "address.\" instead of the generic message, so the form tells an attacker which emails exist.", (),
-          blind=True),
-    Fault("lockout_one_attempt_late", "authentication",
+          "address.\" instead of the generic message, so the form tells an attacker which emails exist.",
+          ("An email without an account gets the same answer as a wrong password",), blind=True),
+    Fault("lockout_one_attempt_late", "access_control",
           "The lockout compares the failure count with <= instead of <: the email is locked out after the 11th failed "
-          "attempt instead of the 10th.", (), blind=True),
-    Fault("lockout_button_reenabled_early", "authentication",
+          "attempt instead of the 10th.",
+          ("Wrong passwords up to the limit leave the password working, one more locks it",), blind=True),
+    Fault("lockout_button_reenabled_early", "access_control",
           "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says "
           "\"Try again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in "
-          "again now.\" while the console still refuses.", (), blind=True),
+          "again now.\" while the console still refuses.",
+          ("Wrong passwords up to the limit leave the password working, one more locks it",), blind=True),
     Fault("signout_notice_missing", "authentication",
           "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
-          "never appears.", (), blind=True),
+          "never appears.",
+          ("Signing out ends the session",), blind=True),
     Fault("login_email_not_kept", "authentication",
           "After a failed sign-in the form comes back with the Email field empty, instead of keeping what was typed.",
-          (), blind=True),
+          ("A wrong password is refused with a clear message",), blind=True),
     # Roles
     Fault("viewer_can_stop_strategy", "access_control",
           "The strategy Stop endpoint forgets its role check: a viewer's POST /api/strategies/{id}/stop stops a "
-          "running strategy instead of answering 403.", (), blind=True),
+          "running strategy instead of answering 403.",
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("viewer_can_cancel_order", "access_control",
           "The order cancel endpoint forgets its role check: a viewer can cancel the desk's working orders through "
-          "the API (placing orders is still refused).", (), blind=True),
+          "the API (placing orders is still refused).",
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("viewer_sees_position_actions", "access_control",
           "The Portfolio screen decides whether to offer the row actions from the wrong flag: a viewer sees enabled "
-          "Modify and Close buttons on every position (the API still refuses them).", (), blind=True),
+          "Modify and Close buttons on every position (the API still refuses them).",
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     # Strategies
     Fault("strategy_risk_limit_at_daily_loss_limit_refused", "strategy_management",
           "The risk-limit rule uses < instead of <=: a risk limit exactly equal to the account's daily loss limit "
-          "($5,000) is refused with \"must not exceed the account's daily loss limit\".", (), blind=True),
+          "($5,000) is refused with \"must not exceed the account's daily loss limit\".",
+          ("A strategy at the edge of every rule is accepted",), blind=True),
     Fault("strategy_name_64_chars_refused", "strategy_management",
           "The name-length rule treats the upper bound as exclusive: a 64-character name is refused with \"must be 3 "
-          "to 64 characters long\".", (), blind=True),
+          "to 64 characters long\".",
+          ("A strategy at the edge of every rule is accepted",), blind=True),
     Fault("stopped_strategy_cannot_redeploy", "strategy_management",
           "Deploy refuses a Stopped strategy as if it were still active (409 \"is already stopped\"), so a stopped "
-          "strategy can never be deployed again.", (), blind=True),
+          "strategy can never be deployed again.",
+          ("A stopped strategy can be deployed again",), blind=True),
     Fault("strategy_win_rate_over_all_trades", "strategy_management",
           "The win rate is computed as winning trades over all trades (openings included) instead of over closed "
-          "trades, so it shows a lower figure than the real one (a third of it with 3 trades, 1 of them closed).", (),
-          blind=True),
+          "trades, so it shows a lower figure than the real one (a third of it with 3 trades, 1 of them closed).",
+          ("A running strategy's P&L, trades and win rate are those of its simulated fills",), blind=True),
     Fault("strategy_pnl_sign_dropped", "strategy_management",
           "Active Strategies formats the strategy P&L from its absolute value: a loss of $3.20 is shown as \"$3.20\" "
-          "(only the colour says it is a loss).", (), blind=True),
+          "(only the colour says it is a loss).",
+          ("A running strategy's P&L, trades and win rate are those of its simulated fills",), blind=True),
     Fault("strategy_stop_push_without_reason", "strategy_management",
           "Stopping a strategy pushes (and answers) the strategy with its new status but without its stop reason, so "
-          "All Strategies shows Stopped without \"Stopped by …\" until the page is reloaded.", (), blind=True),
+          "All Strategies shows Stopped without \"Stopped by …\" until the page is reloaded.",
+          ("Stopping a running strategy takes it out of the simulation, for good",), blind=True),
     Fault("strategy_summary_counts_stopped_as_running", "strategy_management",
           "The strategies summary counts every strategy that is not Saved as running: \"2 strategies, 2 running.\" "
-          "while one of them is Stopped.", (), blind=True),
+          "while one of them is Stopped.",
+          ("Stopping a running strategy takes it out of the simulation, for good",), blind=True),
     # Orders
     Fault("buy_limit_not_filled_at_limit_price", "order_management",
           "The LIMIT trigger for a BUY compares ask < limit instead of ask <= limit: a BUY LIMIT whose price equals "
-          "the ask keeps Working and never fills.", (), blind=True),
+          "the ask keeps Working and never fills.",
+          ("A resting order fills exactly when the market reaches its price",), blind=True),
     Fault("sell_stop_triggers_on_wrong_side", "order_management",
           "The STOP trigger for a SELL is written bid >= stop instead of bid <= stop: a sell stop placed below the "
-          "market fills at once instead of waiting for the price to fall.", (), blind=True),
+          "market fills at once instead of waiting for the price to fall.",
+          ("A resting order fills exactly when the market reaches its price",), blind=True),
     Fault("market_sell_fills_at_ask", "order_management",
-          "A MARKET SELL is filled at the ask instead of the bid (the BUY side is right).", (), blind=True),
+          "A MARKET SELL is filled at the ask instead of the bid (the BUY side is right).",
+          ("A market order moves through every status in real time",
+           "A filled order opens a position whose P&L follows the market",), blind=True),
     Fault("max_position_ignores_open_orders", "order_management",
           "The max-position check adds only the held position and the new order, not the open orders on the same "
-          "side: two working BUY LIMITs of 60,000 on a 100,000 limit are both accepted.", (), blind=True),
+          "side: two working BUY LIMITs of 60,000 on a 100,000 limit are both accepted.",
+          ("The max position size counts the position and the open orders on the same side",), blind=True),
     Fault("max_position_checks_order_quantity", "order_management",
           "The max-position check compares the order's own quantity with the limit instead of the resulting "
-          "position: holding +90,000, a BUY of 20,000 is accepted and fills to +110,000.", (), blind=True),
+          "position: holding +90,000, a BUY of 20,000 is accepted and fills to +110,000.",
+          ("The max position size counts the position and the open orders on the same side",), blind=True),
     Fault("order_history_oldest_first", "order_management",
           "Order History inserts each new order after the others: the table is oldest first instead of newest first "
-          "(the blotter is right).", (), blind=True),
+          "(the blotter is right).",
+          ("A cancelled working order never fills, and the history says so",), blind=True),
     Fault("history_filter_cancelled_misspelt", "order_management",
           "The History status filter's Cancelled option carries the value \"canceled\", so choosing Cancelled shows "
-          "\"No orders\" even when orders were cancelled.", (), blind=True),
+          "\"No orders\" even when orders were cancelled.",
+          ("A cancelled working order never fills, and the history says so",), blind=True),
     Fault("blotter_keeps_filled_orders", "order_management",
-          "The blotter removes only rejected and cancelled orders: filled orders stay in Open orders.", (),
-          blind=True),
+          "The blotter removes only rejected and cancelled orders: filled orders stay in Open orders.",
+          ("A market order moves through every status in real time",), blind=True),
     Fault("rejection_reason_not_shown", "order_management",
           "The Last order panel reads the rejection reason from a field the order does not have, so a Rejected "
           "order shows no reason next to its status.", (), blind=True),
     Fault("timeline_times_without_milliseconds", "order_management",
           "The status timeline formats each step's time without milliseconds (\"Risk Check 14:03:01\"), so steps "
-          "within the same second cannot be told apart.", (), blind=True),
-    Fault("average_price_not_weighted", "order_management",
+          "within the same second cannot be told apart.",
+          ("A market order moves through every status in real time",), blind=True),
+    Fault("average_price_not_weighted", "portfolio_monitoring",
           "Adding to a position sets its average price to the plain mean of the old average and the new fill price, "
-          "not the quantity-weighted average: +10,000 at 1.1000 plus +30,000 at 1.2000 shows 1.15000.", (),
-          blind=True),
-    Fault("partial_close_realizes_whole_position", "order_management",
+          "not the quantity-weighted average: +10,000 at 1.1000 plus +30,000 at 1.2000 shows 1.15000.",
+          ("Adding to a position averages its price; reducing it realizes the P&L of what was closed",), blind=True),
+    Fault("partial_close_realizes_whole_position", "portfolio_monitoring",
           "A fill that closes part of a position realizes the P&L of the whole position: closing 4,000 of +10,000 "
-          "books the realized P&L of 10,000.", (), blind=True),
+          "books the realized P&L of 10,000.",
+          ("A position's details show its P&L and that it is synchronized",
+           "Adding to a position averages its price; reducing it realizes the P&L of what was closed",), blind=True),
     # Risk
     Fault("daily_pnl_excludes_unrealized", "risk_management",
           "The Risk screen's Daily P&L adds up only today's realized P&L: an open position that lost money since the "
-          "day's start leaves Daily P&L at $0.00.", (), blind=True),
+          "day's start leaves Daily P&L at $0.00.",
+          ("The risk metrics of a long or short position, after a gain or a loss",), blind=True),
     Fault("var_uses_90_percent_quantile", "risk_management",
           "VaR (95%) uses the 90 % quantile of the normal distribution (1.2816) instead of 1.645, so the figure "
-          "shown is too small.", (), blind=True),
+          "shown is too small.",
+          ("Max drawdown and VaR 95% follow the account's recorded equity",), blind=True),
     Fault("short_exposure_not_absolute", "risk_management",
           "Gross exposure adds the signed exposure of each position, so a short subtracts: a single short shows a "
-          "negative gross exposure, and a long and a short net out.", (), blind=True),
+          "negative gross exposure, and a long and a short net out.",
+          ("The risk metrics of a long or short position, after a gain or a loss",), blind=True),
     Fault("daily_loss_limit_equal_to_starting_cash_refused", "risk_management",
           "The limit check uses >= instead of >: a Daily Loss Limit exactly equal to the starting cash ($1,000,000) "
-          "is refused with \"must not exceed the account's starting cash\".", (), blind=True),
-    Fault("trader_can_edit_limits_via_api", "risk_management",
+          "is refused with \"must not exceed the account's starting cash\".",
+          ("Limits at the edge of their rules are accepted",), blind=True),
+    Fault("trader_can_edit_limits_via_api", "access_control",
           "PUT /api/risk/limits checks for a trading role instead of the risk manager role: the screen keeps Edit "
-          "Limits disabled for a trader, but a trader's request to the API saves new limits.", (), blind=True),
+          "Limits disabled for a trader, but a trader's request to the API saves new limits.",
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("halt_push_without_details", "risk_management",
           "The halt event pushed to open sessions carries only the halted flag: other sessions show \"Trading "
-          "halted.\" without who and when (the details appear only after a reload).", (), blind=True),
+          "halted.\" without who and when (the details appear only after a reload).",
+          ("Another open session of the account shows the halt within a second, without a reload",), blind=True),
     Fault("resume_not_pushed", "risk_management",
           "Resuming trading is saved but the halt event is not pushed: every other open session keeps its halted "
-          "banner (and New Order disabled) until it is reloaded.", (), blind=True),
+          "banner (and New Order disabled) until it is reloaded.",
+          ("Resuming trading reaches every open screen of the account and revives nothing",), blind=True),
     Fault("emergency_stop_leaves_strategies_running", "risk_management",
           "The Emergency Stop halts orders but never stops the account's strategies: they keep Running and trading "
-          "in the simulation.", (), blind=True),
+          "in the simulation.",
+          ("A halt cancels working orders, stops strategies and keeps positions",), blind=True),
     Fault("emergency_stop_keeps_stop_orders", "risk_management",
-          "The Emergency Stop cancels working LIMIT orders but skips STOP orders, which stay Working.", (),
-          blind=True),
+          "The Emergency Stop cancels working LIMIT orders but skips STOP orders, which stay Working.",
+          ("A halt cancels working orders, stops strategies and keeps positions",), blind=True),
     Fault("risk_alert_time_in_seconds", "risk_management",
           "Risk alerts carry their time in epoch seconds instead of milliseconds, so the alert table shows a time "
-          "that has nothing to do with when the alert was raised.", (), blind=True),
+          "that has nothing to do with when the alert was raised.",
+          ("A confirmed Emergency Stop halts the account and records who and when",), blind=True),
     Fault("halt_alert_counts_nothing", "risk_management",
           "The Emergency Stop's alert is worded before the orders are cancelled and the strategies stopped: it "
-          "always says \"0 open orders cancelled, 0 strategies stopped\".", (), blind=True),
+          "always says \"0 open orders cancelled, 0 strategies stopped\".",
+          ("A confirmed Emergency Stop halts the account and records who and when",), blind=True),
     # Portfolio
     Fault("closed_positions_listed", "portfolio_monitoring",
           "The valuation forgets to leave out flat positions: a closed position stays in the Positions tables with "
-          "quantity 0, and the Open Positions count includes it.", (), blind=True),
+          "quantity 0, and the Open Positions count includes it.",
+          ("Closing a long or a short position flattens it with a market order",), blind=True),
     Fault("sell_debits_cash", "portfolio_monitoring",
           "A fill's cash flow is computed from the absolute quantity, so a SELL takes cash away instead of adding it: "
-          "the Cash Balance (and the equity) drop by the sale's value twice over.", (), blind=True),
+          "the Cash Balance (and the equity) drop by the sale's value twice over.",
+          ("Closing a long or a short position flattens it with a market order",), blind=True),
     Fault("details_panel_not_live", "portfolio_monitoring",
           "The position details panel is filled in once when opened and is not redrawn on pushes: its mark and P&L "
-          "freeze while the table row keeps moving.", (), blind=True),
+          "freeze while the table row keeps moving.",
+          ("A position's details follow the market live",), blind=True),
     Fault("sync_detail_not_shown", "portfolio_monitoring",
           "The details panel reads what differs from a field the position does not have: an Out of sync position's "
-          "details never say what is wrong.", (), blind=True),
+          "details never say what is wrong.",
+          ("A position whose book no longer matches its fills is flagged Out of sync",), blind=True),
     Fault("close_short_sells_more", "portfolio_monitoring",
           "Close always places a SELL for the position's size: closing a long works, closing a short of -10,000 sells "
-          "another 10,000 and leaves -20,000.", (), blind=True),
+          "another 10,000 and leaves -20,000.",
+          ("Closing a long or a short position flattens it with a market order",), blind=True),
     Fault("resize_to_zero_refused", "portfolio_monitoring",
           "The resize API treats a target of 0 as missing (a falsy check): changing a position's size to 0 is "
-          "refused with \"Target quantity is required\".", (), blind=True),
+          "refused with \"Target quantity is required\".",
+          ("Changing a position's size to zero closes it",), blind=True),
     # Market data
     Fault("jpy_spread_pip_wrong", "market_data",
           "The pip size checks the base currency for JPY instead of the quote currency: USDJPY's spread is shown in "
-          "units of 0.0001 (\"120.0 pips\" instead of \"1.2 pips\").", (), blind=True),
+          "units of 0.0001 (\"120.0 pips\" instead of \"1.2 pips\").",
+          ("A quote shows its bid, ask and spread in the instrument's decimals and pips",), blind=True),
     Fault("change_against_previous_tick", "market_data",
           "The board computes Change against the previous tick's mid instead of the day's open, so it hovers around "
-          "0.000% and jumps with every tick.", (), blind=True),
+          "0.000% and jumps with every tick.",
+          ("The change is the move of the mid from the day's open",), blind=True),
     Fault("spread_sort_reversed", "market_data",
           "Sorting by Spread applies the direction the wrong way round: \"ascending\" (aria-sort) puts the widest "
-          "spread first.", (), blind=True),
+          "spread first.",
+          ("Sorting the board by a column, both ways",), blind=True),
     Fault("aria_sort_left_on_previous_column", "market_data",
           "Sorting by a column sets its aria-sort but never resets the previous column's, so two headers claim the "
-          "board is sorted by them.", (), blind=True),
+          "board is sorted by them.",
+          ("Sorting the board by a column, both ways",), blind=True),
     Fault("filter_and_search_combined_with_or", "market_data",
           "With both a currency filter and a search, the board shows instruments matching either instead of both.",
-          (), blind=True),
+          ("The currency filter and the search narrow the board together",), blind=True),
     Fault("stale_threshold_one_second_late", "market_data",
           "The stale check adds a second of grace to the 2 s threshold: an instrument without ticks is flagged Stale "
-          "only after 3 s.", (), blind=True),
+          "only after 3 s.",
+          ("An instrument without ticks is flagged stale until its next tick",), blind=True),
     Fault("update_rate_not_per_second", "market_data",
           "The update rate shows the number of ticks received over the 5 s window, not ticks per second: \"200 "
-          "ticks/s\" for a 40 ticks/s feed.", (), blind=True),
+          "ticks/s\" for a 40 ticks/s feed.",
+          ("The four majors update in real time within the real-time budgets",), blind=True),
     Fault("board_empty_message_missing", "market_data",
           "When the filter and search match no instrument, the board is empty but the \"No instrument matches\" "
-          "message stays hidden.", (), blind=True),
+          "message stays hidden.",
+          ("The currency filter and the search narrow the board together",), blind=True),
     Fault("unknown_instrument_answers_500", "market_data",
           "GET /api/market-data?instrument=XAUUSD looks the symbol up without checking it exists: an unknown (but "
-          "well-formed) instrument answers 500 instead of 404.", (), blind=True),
+          "well-formed) instrument answers 500 instead of 404.",
+          ("The market data API answers a bad instrument with what is wrong",), blind=True),
     # Cross-cutting
     Fault("portfolio_stylesheet_404", "network",
           "The Portfolio page links its stylesheet under a renamed file, /static/css/portfolio.min.css, which answers "
