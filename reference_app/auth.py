@@ -1,6 +1,7 @@
 """Signing in and out: the login form, the JSON login API, the session cookie and the request guards."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
+from reference_app.seams import seam
 from reference_app.security import new_session_token, token_digest, verify_password
 from reference_app.throttle import describe_wait
 
@@ -120,12 +122,18 @@ def end_session(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
 
 
+@seam("auth.safe_next")
 def safe_next(target: str | None, lenient: bool = False) -> str:
-    """Only same-site paths are followed after sign-in, never another origin. (`lenient` is the blind fault
+    """Only same-site paths are followed after sign-in, never another origin (OWASP, unvalidated redirects): a path
+    that a browser would read as another host is refused, "//other-site.example", and "/\\other-site.example" too
+    (browsers read a backslash as a slash, and drop tabs and line breaks). (`lenient` is the blind fault
     `login_next_open_redirect`: any path starting with a slash passes, "//other-site.example" too.)"""
-    if target and target.startswith("/") and (lenient or not target.startswith("//")) and not target.startswith("/login"):
+    if not target or not target.startswith("/") or target.startswith("/login"):
+        return "/status"
+    if lenient:
         return target
-    return "/status"
+    as_read = re.sub(r"[\t\n\r]", "", target).replace("\\", "/")
+    return "/status" if as_read.startswith("//") else target
 
 
 def login_redirect(request: Request) -> RedirectResponse:

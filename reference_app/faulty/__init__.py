@@ -3,4 +3,4 @@
 Importing this package registers every replacement; the console puts a fault's replacements in force only when it
 runs with that fault.
 """
-from reference_app.faulty import orders  # noqa: F401
+from reference_app.faulty import auth, orders  # noqa: F401

@@ -1,6 +1,6 @@
 // The page's WebSocket: subscribes to topics, reconnects with back-off, and shows the connection state. Every
 // connection also carries the account's "halt" event to the banner of every section page (halt.js).
-import { hasFault } from './faults.js';
+import { hasFault, seam } from './faults.js';
 import { refreshHalt, showHalt } from './halt.js';
 
 const indicator = () => document.querySelector('[data-testid="connection-state"]');
@@ -20,27 +20,114 @@ function sendToSignIn() {
 
 function showConnection(state, label) {
   const element = indicator();
-  if (!element) return;
-  element.dataset.state = state;
-  element.textContent = label;
+  if (element) {
+    element.dataset.state = state;
+    element.textContent = label;
+  }
+  connected = state === 'live';
+  showLiveness();
 }
+
+// ---- Whether the screen presents its data as live ----------------------------------------------------------------
+// The screen (<main>, data-freshness) is live only while its connection is live and every call for its data has
+// been answered; otherwise it is dimmed, and a failed call is explained in the screen's notice (test id
+// `data-error`) until a retry succeeds (docs/ui-contract.md, "Every section page").
+let connected = false;
+const failing = new Map(); // path -> what could not be loaded, and the console's answer
+const loading = new Map(); // path -> the pending load, shared by every caller until it succeeds
+
+function showLiveness() {
+  const main = document.querySelector('main');
+  if (main) main.dataset.freshness = connected && failing.size === 0 ? 'live' : 'stale';
+  const notice = document.querySelector('[data-testid="data-error"]');
+  if (!notice) return;
+  const problems = [...failing.values()].map(({ what, status }) => (status === 0
+    ? `The console could not be reached to load ${what}.`
+    : `The console could not load ${what}: it answered ${status}.`));
+  notice.textContent = problems.length ? `${problems.join(' ')} What is shown is not live. Trying again every second…` : '';
+  notice.hidden = problems.length === 0;
+}
+
+// How long after a failed call for a screen's data it is tried again (the correct behaviour: every second).
+const retryDelayMs = seam('live.retryDelayMs', () => 1000);
+// What a failed call for a screen's data shows (the correct behaviour: the notice, and the screen no longer live).
+const showLoadFailure = seam('live.showLoadFailure', (path, what, status) => {
+  failing.set(path, { what, status });
+  showLiveness();
+});
+
+// A screen's data over HTTP, e.g. loadData('/api/positions', 'the positions'): resolves with the console's answer once
+// it is a success; until then the screen says what failed and tries again by itself, without a reload.
+export function loadData(path, what) {
+  if (!loading.has(path)) {
+    loading.set(path, new Promise((resolve) => {
+      const attempt = async () => {
+        const answer = await fetchJson(path);
+        if (answer.ok) {
+          loading.delete(path);
+          failing.delete(path);
+          showLiveness();
+          resolve(answer.body);
+          return;
+        }
+        showLoadFailure(path, what, answer.status);
+        const delay = retryDelayMs();
+        if (delay != null) setTimeout(attempt, delay);
+      };
+      attempt();
+    }));
+  }
+  return loading.get(path);
+}
+
+// While the browser has no network at all, nothing is tried until it has: the page says "Offline" and waits for the
+// browser's "online" event (the correct behaviour; the no_reconnect_after_offline fault replaces it).
+const reconnectWhenOnline = seam('live.reconnectWhenOnline', (reconnect) => {
+  window.addEventListener('online', reconnect, { once: true });
+});
+
+// A page keeps its one connection for as long as it is open (the correct behaviour: never recycled on purpose).
+const recycleAfterMs = seam('live.recycleAfterMs', () => null);
 
 // onSubscribed: every time the server confirms the subscription (after every reconnect too), the moment from which
 // no event is missed, so a page loads its snapshot then; onReconnect: when it does so again after a drop;
-// onDisconnect: whenever the socket closes, in the same task that shows "Reconnecting…", so that a page can stop
-// presenting its data as live at the very moment the connection is gone.
+// onDisconnect: whenever the connection is lost (the socket closes, or the browser goes offline), in the same task
+// that shows "Reconnecting…" or "Offline", so that a page can stop presenting its data as live at the very moment the
+// connection is gone. Every (re)subscription is also announced to the page's other modules as 'console:live'.
 export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
   let attempt = 0;
+  let lost = false; // the connection is gone and the page has said so; set until the next subscription
+
+  // The one place where a lost connection is shown: "Offline" while the browser has no network (its socket may not
+  // even close until the network is back), "Reconnecting…" otherwise; then the next attempt, as soon as it can work.
+  function connectionLost() {
+    if (lost) return;
+    lost = true;
+    const offline = navigator.onLine === false;
+    // blind fault: offline_indicator_never_shown
+    if (!hasFault('offline_indicator_never_shown')) showConnection(offline ? 'offline' : 'reconnecting', offline ? 'Offline' : 'Reconnecting…');
+    if (onDisconnect) onDisconnect();
+    attempt += 1;
+    if (offline) reconnectWhenOnline(reconnect);
+    else setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+  }
+
+  function reconnect() {
+    if (!pageLeaving) open();
+  }
 
   function open() {
+    lost = false;
     socket = new WebSocket(url);
+    const current = socket;
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
     const subscribe = [...new Set([...topics, 'halt'])];
     socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe, batch: true })));
     socket.addEventListener('message', (message) => {
+      if (current !== socket || lost) return; // a socket given up for lost (offline) is not listened to any more
       const received = JSON.parse(message.data);
       const events = Array.isArray(received) ? received : [received];
       const subscribed = events.some((event) => event.topic === 'subscribed');
@@ -56,20 +143,27 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
       if (onSubscribed) onSubscribed();
       if (attempt > 0 && onReconnect) onReconnect();
       attempt = 0;
+      document.dispatchEvent(new CustomEvent('console:live'));
+      const recycle = recycleAfterMs();
+      if (recycle != null) setTimeout(() => current.close(1000, 'recycled'), recycle);
     });
     socket.addEventListener('close', (event) => {
-      if (pageLeaving) return;
+      if (pageLeaving || current !== socket) return;
       if (event.code === 4401) {
         sendToSignIn();
         return;
       }
-      // blind fault: offline_indicator_never_shown
-      if (!hasFault('offline_indicator_never_shown')) showConnection('reconnecting', 'Reconnecting…');
-      if (onDisconnect) onDisconnect();
-      attempt += 1;
-      setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+      connectionLost();
     });
   }
+
+  // Without a network the socket may stay open, silent, until the network is back (and then fail): the browser's
+  // "offline" event is the moment the page stops presenting anything as live. That socket is given up for lost.
+  window.addEventListener('offline', () => {
+    if (pageLeaving || lost) return;
+    connectionLost();
+    socket.close(1000, 'offline');
+  });
 
   // Closing on the way out keeps browsers from reporting an interrupted connection as an error. pageLeaving is set
   // here too, for a page closed without beforeunload, so that this close does not start a reconnection.

@@ -2,7 +2,7 @@
 // client order id per ticket, Submit Order, and the live status of the order it placed ("Last order").
 import { fetchJson } from './live.js';
 import { DASH, clockTime, price, units } from './format.js';
-import { hasFault } from './faults.js';
+import { hasFault, seam } from './faults.js';
 
 export const STATUS_LABELS = {
   pending: 'Pending', risk_check: 'Risk Check', approved: 'Approved', submitted: 'Submitted',
@@ -10,6 +10,27 @@ export const STATUS_LABELS = {
 };
 const FINAL = new Set(['filled', 'rejected', 'cancelled']);
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
+// A ticket sent without an answer (the connection was lost on the way, or the browser is offline) is neither lost nor
+// sent again behind the trader's back: it keeps its client order id, says so, and asks the console, once the page is
+// live again, whether the order arrived (docs/ui-contract.md, "An order without an answer").
+export const UNCONFIRMED = 'Not confirmed: the connection was lost before the console answered. Once it is back, '
+  + 'this ticket checks whether the order was placed.';
+export const NOT_PLACED = 'Not placed: the console never received this order. Submit it again to place it; it will '
+  + 'not be placed twice.';
+
+// What the ticket does with a send that got no answer: keep the ticket open, with its client order id, and say so.
+const whenUnanswered = seam('order_ticket.whenUnanswered', (ticket) => ticket.holdUnconfirmed());
+
+// Once the page is live again: the console's answer about an unconfirmed order. Placed: the ticket follows it as if
+// the answer had arrived; not placed: the trader is told, and decides (a market that moved meanwhile is theirs to
+// judge, so nothing is sent for them); no answer yet: asked again at the next reconnection.
+const reconcileUnconfirmed = seam('order_ticket.reconcileUnconfirmed', async (ticket) => {
+  const answer = await fetchJson('/api/orders?limit=100');
+  if (!answer.ok) return;
+  const order = answer.body.orders.find((o) => o.client_order_id === ticket.unconfirmedId());
+  if (order) ticket.followPlaced(order);
+  else ticket.showNotPlaced();
+});
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
@@ -61,6 +82,7 @@ export function createOrderTicket(opener) {
   let sending = false;
   let trackedClientId = null; // the order whose status the ticket follows
   let tracked = null;
+  let unconfirmed = null; // {id, ticket}: sent without an answer; whether the console has it is not known yet
   const readOnly = opener.dataset.readOnly === 'true';
   let halted = document.querySelector('[data-testid="trading-halted-banner"]')?.dataset.halted === 'true';
 
@@ -131,7 +153,10 @@ export function createOrderTicket(opener) {
       showTicketError(error);
       return;
     }
-    const id = careless ? newClientOrderId() : clientOrderId;
+    await send(ticket, careless ? newClientOrderId() : clientOrderId, careless);
+  }
+
+  async function send(ticket, id, careless = false) {
     if (!careless) {
       sending = true;
       submitButton.disabled = true;
@@ -150,7 +175,10 @@ export function createOrderTicket(opener) {
       sending = false;
       submitButton.disabled = halted;
     }
-    if (answer.ok) {
+    if (answer.status === 0) {
+      whenUnanswered(handle(ticket, id));
+    } else if (answer.ok) {
+      unconfirmed = null;
       showOrder(answer.body);
       form.hidden = true;
       if (hasFault('order_status_polled')) pollStatus(answer.body.id);
@@ -159,6 +187,40 @@ export function createOrderTicket(opener) {
       showTicketError(problemText(answer.body));
     }
   }
+
+  // What the seams above may do with the ticket of an unanswered send.
+  function handle(ticket, id) {
+    return {
+      unconfirmedId: () => unconfirmed?.id,
+      holdUnconfirmed() {
+        unconfirmed = { id, ticket };
+        showTicketError(UNCONFIRMED);
+      },
+      followPlaced(order) {
+        unconfirmed = null;
+        trackedClientId = order.client_order_id;
+        tracked = null;
+        showTicketError('');
+        showOrder(order);
+        form.hidden = true;
+      },
+      showNotPlaced() {
+        unconfirmed = null;
+        showTicketError(NOT_PLACED);
+      },
+      close() {
+        unconfirmed = null;
+        trackedClientId = null;
+        showTicketError('');
+        form.hidden = true;
+      },
+      resend: (newId) => send(ticket, newId),
+    };
+  }
+
+  document.addEventListener('console:live', () => {
+    if (unconfirmed) reconcileUnconfirmed(handle(unconfirmed.ticket, unconfirmed.id));
+  });
 
   function pollStatus(orderId) {
     const timer = setInterval(async () => {

@@ -1,5 +1,5 @@
 // System Status dashboard: the first snapshot over HTTP, then a fresh one pushed over the WebSocket.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, loadData } from './live.js';
 import { clockTime, milliseconds, secondsAgo } from './format.js';
 import { hasFault } from './faults.js';
 
@@ -46,7 +46,6 @@ function render(snapshot) {
   updatedAt.dateTime = new Date(snapshot.generated_at).toISOString();
 }
 
-const first = await fetchJson('/api/status');
-if (first.ok) render(first.body);
-else overall.textContent = first.body.detail; // the next pushed snapshot replaces it
+// The first snapshot is retried until it is answered; a pushed one that arrives first is drawn meanwhile.
+loadData('/api/status', 'the status of the components').then(render);
 connectLive(['status'], (topic, data) => render(data));

@@ -1,0 +1,26 @@
+// Faulty variants of the live connection's seams (live.js), shared by every screen, one per named fault. Each is made
+// from the correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+
+export const REPLACEMENTS = {
+  // The defect: the page waits for the network's return on `document`, where the browser never fires "online" (it
+  // fires on window): once offline, a screen stays offline until it is reloaded.
+  no_reconnect_after_offline: {
+    'live.reconnectWhenOnline': () => (reconnect) => {
+      document.addEventListener('online', reconnect, { once: true });
+    },
+  },
+  // The defect: a failed call for a screen's data is tried once and never again; the screen waits for a reload.
+  data_load_never_retried: {
+    'live.retryDelayMs': () => () => null,
+  },
+  // The defect: a failed call for a screen's data is only logged; the screen says nothing and still claims to be live.
+  data_load_failure_silent: {
+    'live.showLoadFailure': () => (path, what, status) => {
+      console.warn(`could not load ${what} (${status})`);
+    },
+  },
+  // The defect: a "keep-alive" recycles the live connection every 2 seconds: the page reconnects over and over.
+  live_connection_recycled: {
+    'live.recycleAfterMs': () => () => 2000,
+  },
+};
