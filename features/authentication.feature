@@ -33,3 +33,14 @@ Feature: Signing in and out
     Given a visitor who is not signed in
     When the visitor goes to the System Status screen by its address
     Then the visitor sees the sign-in screen
+
+  Scenario Outline: Signing in never sends the user on to another site
+    Given a trader follows a sign-in link that sends them on to "<target>"
+    When the trader signs in with their password
+    Then the trader sees the System Status screen
+
+    Examples:
+      | target                      |
+      | //other-site.example/       |
+      | /\\other-site.example/       |
+      | https://other-site.example/ |

@@ -94,7 +94,7 @@ const recycleAfterMs = seam('live.recycleAfterMs', () => null);
 // onDisconnect: whenever the connection is lost (the socket closes, or the browser goes offline), in the same task
 // that shows "Reconnecting…" or "Offline", so that a page can stop presenting its data as live at the very moment the
 // connection is gone. Every (re)subscription is also announced to the page's other modules as 'console:live'.
-export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
+function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
@@ -173,6 +173,9 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
   });
   open();
 }
+
+// A page starts its live connection once (the correct behaviour; the live_connection_duplicated fault replaces it).
+export const connectLive = seam('live.connectLive', connectLiveOnce);
 
 export const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
 

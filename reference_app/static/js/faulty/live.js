@@ -19,6 +19,14 @@ export const REPLACEMENTS = {
       console.warn(`could not load ${what} (${status})`);
     },
   },
+  // The defect: a refactor left the old start-up call in place: the page starts its live connection twice, holds two
+  // WebSockets and handles every event twice.
+  live_connection_duplicated: {
+    'live.connectLive': (correct) => (...args) => {
+      correct(...args);
+      correct(...args);
+    },
+  },
   // The defect: a "keep-alive" recycles the live connection every 2 seconds: the page reconnects over and over.
   live_connection_recycled: {
     'live.recycleAfterMs': () => () => 2000,
