@@ -196,7 +196,7 @@ async def drop_sockets(drop: SocketDrop, request: Request) -> dict[str, Any]:
 
 class RouteFailure(BaseModel):
     # An API route of the console (not of the test control itself), without its query string.
-    path: str = Field(pattern=r"^/api/(?!test/)[A-Za-z0-9/_.-]*$", max_length=200)
+    path: str = Field(pattern=r"^/api/[A-Za-z0-9/_.-]*$", max_length=200)
     status: int = Field(default=503, ge=500, le=599)
     for_s: float = Field(ge=0, le=300)  # 0 ends an earlier failure at once
 
@@ -210,6 +210,8 @@ def _route_failures(request: Request) -> dict[str, tuple[int, float]]:
 
 @router.post("/routes/fail")
 async def fail_route(spec: RouteFailure, request: Request) -> dict[str, Any]:
+    if spec.path.startswith("/api/test/"):
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "The test-control API itself cannot be made to fail")
     failures = _route_failures(request)
     if spec.for_s == 0:
         failures.pop(spec.path, None)
