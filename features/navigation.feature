@@ -50,7 +50,7 @@ Feature: Navigating the console, and screens that meet a server error
       When the trader goes to the <screen> screen by its address
       Then the trader sees the <screen> screen say "The console could not load <data>: it answered 503.", presenting nothing as live
       When the console answers <route> again
-      Then the trader sees the <screen> screen live again, without a reload
+      Then the trader sees the <screen> screen live again by itself, without a reload
 
       Examples:
         | screen          | route            | data                         |

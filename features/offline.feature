@@ -13,7 +13,7 @@ Feature: Losing the network connection
     When the trader's browser loses its network connection
     Then the trader sees the <screen> screen offline within a second, presenting nothing as live
     When the trader's browser is back online
-    Then the trader sees the <screen> screen live again, without a reload
+    Then the trader sees the <screen> screen live again by itself, without a reload
 
     Examples:
       | screen          |

@@ -124,7 +124,7 @@ def actor_sees_screen(desk: Desk, actor: str, screen: str) -> None:
     expect(page_object.heading).to_be_visible()
 
 
-@then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen live again, without a reload"))
+@then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen live again by itself, without a reload"))
 def sees_screen_live_again(desk: Desk, actor: str, screen: str, came_back: Mark, suite: SuiteConfig) -> None:
     live, within_ms = desk[actor].screen(LiveState), suite.budgets.live_again_within_s * 1000
     expect(live.connection_state).to_have_text("Live", timeout=within_ms)

@@ -33,8 +33,7 @@ def opens_and_keeps_open(desk: Desk, actor: str, screen: str, seconds: int) -> N
     return traffic
 
 
-@when(parsers.re(rf"the console drops the {ACTOR}'s connection and the (?P=actor) keeps the screen open for "
-                 r"(?P<seconds>\d+) seconds"), converters={"seconds": int})
+@when(parsers.parse("the console drops the {actor}'s connection, then {seconds:d} seconds pass"))
 def console_drops_connection(desk: Desk, market: TestControl, actor: str, seconds: int) -> None:
     market.drop_connections(desk.account.id)
     keep_open(desk, actor, seconds)
