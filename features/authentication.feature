@@ -1,7 +1,9 @@
 @authentication
 Feature: Signing in and out
   Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps the email
-  that was typed, never the password, which is masked as it is typed; signing out ends the session.
+  that was typed, never the password, which is masked as it is typed; signing out ends the session. A sign-in link
+  may say where to go once signed in, but only to a screen of the console: never on to another site (OWASP,
+  unvalidated redirects), however the address is disguised.
 
   Scenario: Signing in lands on the System Status screen
     Given a trader is on the sign-in screen
@@ -42,5 +44,5 @@ Feature: Signing in and out
     Examples:
       | target                      |
       | //other-site.example/       |
-      | /\\other-site.example/       |
+      | /\\other-site.example/      |
       | https://other-site.example/ |

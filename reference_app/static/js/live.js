@@ -30,7 +30,7 @@ function showConnection(state, label) {
 
 // ---- Whether the screen presents its data as live ----------------------------------------------------------------
 // The screen (<main>, data-freshness) is live only while its connection is live and every call for its data has
-// been answered; otherwise it is dimmed, and a failed call is explained in the screen's notice (test id
+// been answered; otherwise it is not, and a failed call is explained in the screen's notice (test id
 // `data-error`) until a retry succeeds (docs/ui-contract.md, "Every section page").
 let connected = false;
 const failing = new Map(); // path -> what could not be loaded, and the console's answer
@@ -125,7 +125,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
     const current = socket;
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
     const subscribe = [...new Set([...topics, 'halt'])];
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe, batch: true })));
+    socket.addEventListener('open', () => current.send(JSON.stringify({ subscribe, batch: true })));
     socket.addEventListener('message', (message) => {
       if (current !== socket || lost) return; // a socket given up for lost (offline) is not listened to any more
       const received = JSON.parse(message.data);
