@@ -57,18 +57,28 @@ def has_followed_links(desk: Desk, actor: str, screen: str, first: str, second: 
     navigation.follow(first, second)
 
 
-@when(parsers.parse("the {actor} goes back"))
-def goes_back(desk: Desk, actor: str) -> None:
+@when(parsers.parse("the {actor} goes back"), target_fixture="arrived")
+def goes_back(desk: Desk, actor: str) -> Mark:
+    before = RealtimeProbe(desk[actor].page).mark()
     desk[actor].go_back()
+    return before
 
 
-@when(parsers.parse("the {actor} goes forward"))
-def goes_forward(desk: Desk, actor: str) -> None:
+@when(parsers.parse("the {actor} goes forward"), target_fixture="arrived")
+def goes_forward(desk: Desk, actor: str) -> Mark:
+    before = RealtimeProbe(desk[actor].page).mark()
     desk[actor].go_forward()
+    return before
+
+
+@pytest.fixture
+def arrived(desk: Desk) -> Mark:
+    """When the scenario's last navigation began (a step that navigates overrides it): here, the scenario's start."""
+    return Mark("", 0.0)
 
 
 @then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen, live and marked current"))
-def sees_screen_live_and_current(desk: Desk, actor: str, screen: str) -> None:
+def sees_screen_live_and_current(desk: Desk, actor: str, screen: str, arrived: Mark) -> None:
     navigation, live = desk[actor].screen(NavigationBar), desk[actor].screen(LiveState)
     expect(desk[actor].page).to_have_url(SCREENS[screen].ADDRESS)
     expect(navigation.heading(screen)).to_be_visible()
@@ -76,6 +86,9 @@ def sees_screen_live_and_current(desk: Desk, actor: str, screen: str) -> None:
     assert navigation.current() == (screen,), f"the navigation bar marks {navigation.current()} as current"
     expect(live.connection_state).to_have_text("Live")
     expect(live.screen).to_have_attribute("data-freshness", "live")
+    # Live since it was reached (a page brought back from the browser's cache must connect again, not just say so).
+    assert RealtimeProbe(desk[actor].page).wait_for_connection_state("live", since=arrived.at_ms), (
+        f"the {screen} screen says Live but has not connected since it was reached")
 
 
 # A server error -----------------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ const indicator = () => document.querySelector('[data-testid="connection-state"]
 // navigation already under way (which would lose "You have signed out").
 let pageLeaving = false;
 window.addEventListener('beforeunload', () => { pageLeaving = true; });
+// A page the browser brings back from its back-forward cache (Back, Forward) is not leaving any more.
+window.addEventListener('pageshow', (event) => { if (event.persisted) pageLeaving = false; });
 
 // The console refused the session this page was loaded with: it expired or ended elsewhere. The sign-in page says so
 // and brings the user back here, as it does when a page request meets an ended session.
@@ -100,6 +102,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
   let socket;
   let attempt = 0;
   let lost = false; // the connection is gone and the page has said so; set until the next subscription
+  let retry = null; // the timer of the next attempt
 
   // The one place where a lost connection is shown: "Offline" while the browser has no network (its socket may not
   // even close until the network is back), "Reconnecting…" otherwise; then the next attempt, as soon as it can work.
@@ -112,7 +115,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
     if (onDisconnect) onDisconnect();
     attempt += 1;
     if (offline) reconnectWhenOnline(reconnect);
-    else setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+    else retry = setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
   }
 
   function reconnect() {
@@ -121,6 +124,8 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
 
   function open() {
     lost = false;
+    // An earlier socket still connecting (it was given up for lost) must not come alive beside this one.
+    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000, 'replaced');
     socket = new WebSocket(url);
     const current = socket;
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
@@ -160,9 +165,21 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
   // Without a network the socket may stay open, silent, until the network is back (and then fail): the browser's
   // "offline" event is the moment the page stops presenting anything as live. That socket is given up for lost.
   window.addEventListener('offline', () => {
-    if (pageLeaving || lost) return;
+    if (pageLeaving) return;
+    if (lost) {
+      // Already reconnecting: say "Offline" now instead, and wait for the network rather than the next attempt.
+      clearTimeout(retry);
+      lost = false;
+    }
     connectionLost();
     socket.close(1000, 'offline');
+  });
+
+  // Brought back from the back-forward cache: the connection closed on the way out is opened again.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    lost = false;
+    connectionLost();
   });
 
   // Closing on the way out keeps browsers from reporting an interrupted connection as an error. pageLeaving is set
