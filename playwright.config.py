@@ -46,4 +46,6 @@ config = SuiteConfig(
     # With test control, every scenario provisions a fresh account instead and these are not used.
     accounts={"trader": Credentials("test@example.com", "TestPassword123!", display_name="Test User")},
     test_control_token=None,
+    # Scenarios run in parallel, one worker per core ("auto"); --workers 1 (or -n 0, --headed) runs them one by one.
+    workers="auto",
 )

@@ -74,21 +74,62 @@ Feature: Access control and sessions
     When the trader opens the System Status screen
     Then the trader sees the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" in the navigation bar, as text
 
-  Scenario Outline: A role without the right is offered no control for it, and the API refuses it
-    Given a <role> is signed in
-    When the <role> opens the <screen> screen
-    Then the <role> sees no "<control>" button offered
-    When the <role> asks the console's API to <action>
-    Then the console answers 403
+  Rule: Each role is offered exactly the controls it may use, and the API agrees with the screens
 
-    Examples:
-      | role   | screen          | action                     | control             |
-      | viewer | Trading         | place an order             | New Order           |
-      | viewer | Strategies      | create a strategy          | Create New Strategy |
-      | viewer | Risk Management | edit the limits            | Edit Limits         |
-      | viewer | Risk Management | trigger the Emergency Stop | Emergency Stop      |
-      | viewer | Portfolio       | add a position             | Add Position        |
-      | trader | Risk Management | edit the limits            | Edit Limits         |
+    Scenario Outline: A role is offered no control it may not use, and the API refuses it
+      Given a <role> is signed in
+      And the <role>'s desk has <record>
+      When the <role> opens the <screen> screen
+      Then the <role> sees no "<control>" button offered
+      When the <role> asks the console's API to <action>
+      Then the console answers 403
+
+      Examples:
+        | role   | record             | screen          | control                    | action                            |
+        | viewer | nothing yet        | Trading         | New Order                  | place an order                    |
+        | viewer | a working order    | Trading         | Cancel order               | cancel the working order          |
+        | viewer | nothing yet        | Strategies      | Create New Strategy        | create a strategy                 |
+        | viewer | a saved strategy   | Strategies      | Deploy                     | deploy the saved strategy         |
+        | viewer | a running strategy | Strategies      | Stop                       | stop the running strategy         |
+        | viewer | a EURUSD position  | Portfolio       | Close the EURUSD position  | close the EURUSD position         |
+        | viewer | a EURUSD position  | Portfolio       | Modify the EURUSD position | change the EURUSD position's size |
+        | viewer | nothing yet        | Portfolio       | Add Position               | add a position                    |
+        | viewer | nothing yet        | Risk Management | Edit Limits                | edit the limits                   |
+        | viewer | nothing yet        | Risk Management | Emergency Stop             | trigger the Emergency Stop        |
+        | viewer | a halt             | Risk Management | Resume Trading             | resume trading                    |
+        | trader | nothing yet        | Risk Management | Edit Limits                | edit the limits                   |
+        | trader | a halt             | Risk Management | Resume Trading             | resume trading                    |
+
+    Scenario Outline: A role is offered every control it may use, and the API accepts it
+      Given a <role> is signed in
+      And the <role>'s desk has <record>
+      When the <role> opens the <screen> screen
+      Then the <role> sees the "<control>" button offered
+      When the <role> asks the console's API to <action>
+      Then the console accepts it
+
+      Examples:
+        | role         | record             | screen          | control                    | action                            |
+        | trader       | nothing yet        | Trading         | New Order                  | place an order                    |
+        | trader       | a working order    | Trading         | Cancel order               | cancel the working order          |
+        | trader       | nothing yet        | Strategies      | Create New Strategy        | create a strategy                 |
+        | trader       | a saved strategy   | Strategies      | Deploy                     | deploy the saved strategy         |
+        | trader       | a running strategy | Strategies      | Stop                       | stop the running strategy         |
+        | trader       | a EURUSD position  | Portfolio       | Close the EURUSD position  | close the EURUSD position         |
+        | trader       | a EURUSD position  | Portfolio       | Modify the EURUSD position | change the EURUSD position's size |
+        | trader       | nothing yet        | Portfolio       | Add Position               | add a position                    |
+        | trader       | nothing yet        | Risk Management | Emergency Stop             | trigger the Emergency Stop        |
+        | risk manager | nothing yet        | Trading         | New Order                  | place an order                    |
+        | risk manager | a working order    | Trading         | Cancel order               | cancel the working order          |
+        | risk manager | nothing yet        | Strategies      | Create New Strategy        | create a strategy                 |
+        | risk manager | a saved strategy   | Strategies      | Deploy                     | deploy the saved strategy         |
+        | risk manager | a running strategy | Strategies      | Stop                       | stop the running strategy         |
+        | risk manager | a EURUSD position  | Portfolio       | Close the EURUSD position  | close the EURUSD position         |
+        | risk manager | a EURUSD position  | Portfolio       | Modify the EURUSD position | change the EURUSD position's size |
+        | risk manager | nothing yet        | Portfolio       | Add Position               | add a position                    |
+        | risk manager | nothing yet        | Risk Management | Edit Limits                | edit the limits                   |
+        | risk manager | nothing yet        | Risk Management | Emergency Stop             | trigger the Emergency Stop        |
+        | risk manager | a halt             | Risk Management | Resume Trading             | resume trading                    |
 
   @console_control
   Scenario: A desk sees none of another desk's orders, positions or strategies

@@ -23,6 +23,11 @@ Feature: Signing in and out
       | not-the-password | Invalid email or password.             |
       |                  | Enter your email address and password. |
 
+  Scenario: An email without an account gets the same answer as a wrong password
+    Given a visitor is on the sign-in screen
+    When the visitor signs in as "nobody.at.this.desk@example.com" with the password "Whatever-123!"
+    Then the visitor's sign-in is refused with "Invalid email or password."
+
   Scenario: Signing out ends the session
     Given a trader is signed in
     And the trader has the System Status screen open

@@ -19,6 +19,20 @@ Feature: Real-time market data
     Then the trader saw each of them update more often than the update-rate budget
     And the trader saw each of them last updated within the last-update budget
     And the trader saw their ticks reach the screen within the latency budget
+    And the trader saw the feed's update rate shown as the ticks the screen received, within a quarter
+
+  @controlled_market
+  Scenario Outline: The change is the move of the mid from the day's open
+    Given EURUSD opened the day at 1.08000
+    And EURUSD is quoted at <bid> / <ask>
+    When the trader opens the Market Data screen
+    Then the trader sees EURUSD's change as <change>
+
+    Examples:
+      | bid     | ask     | change  |
+      | 1.08535 | 1.08545 | +0.500% |
+      | 1.07455 | 1.07465 | -0.500% |
+      | 1.07995 | 1.08005 | 0.000%  |
 
   @controlled_market
   Scenario Outline: A quote shows its bid, ask and spread in the instrument's decimals and pips
@@ -32,6 +46,15 @@ Feature: Real-time market data
       | GBPUSD     | 1.26310 | 1.26325 | 1.5 pips  |
       | USDJPY     | 151.950 | 151.962 | 1.2 pips  |
       | EURGBP     | 0.85380 | 0.85392 | 1.2 pips  |
+
+  Scenario Outline: The market data API answers a bad instrument with what is wrong
+    When the trader asks the console's API for the quotes of "<instrument>"
+    Then the console answers <status> "<detail>"
+
+    Examples:
+      | instrument | status | detail  |
+      | XAUUSD     | 404    | XAUUSD  |
+      | EUR USD    | 422    | EUR USD |
 
   Scenario Outline: Filtering the board by currency shows only the pairs that trade it
     Given the trader has the Market Data screen open
@@ -82,7 +105,7 @@ Feature: Real-time market data
       | EURGBP     | 0.85380 | 0.85392 |
     And the trader has the Market Data screen open
     When the trader sorts the board by <column>, <direction>
-    Then the trader sees the board in <direction> order of <column>
+    Then the trader sees the board in <direction> order of <column>, and only that column sorted
 
     Examples:
       | column      | direction  |

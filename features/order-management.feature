@@ -20,6 +20,7 @@ Feature: Order management
     And the trader sees the Order History list, newest first:
       | instrument | side   | type   | quantity | price | status | fill price   | reason |
       | EURUSD     | <side> | MARKET | 10,000   | —     | Filled | <fill price> |        |
+    And the trader sees no open orders
 
     Examples:
       | side | fill price |
@@ -80,6 +81,16 @@ Feature: Order management
       | sold   | SELL         | 2.00000   | SELL | 30,001   | the trader's order is refused with "exceeds max position size 100,000" |
       | bought | SELL         | 2.00000   | BUY  | 40,000   | the trader's last order shows "Filled"                                 |
 
+  Scenario Outline: The smallest order and one of the full position size are accepted
+    Given the trader has the Trading screen open
+    When the trader submits a MARKET order to <side> <quantity> EURUSD
+    Then the trader's last order shows "Filled"
+
+    Examples:
+      | side | quantity |
+      | BUY  | 1        |
+      | SELL | 100,000  |
+
   Scenario: A double click on Submit Order creates exactly one order
     Given the trader has the Trading screen open
     When the trader double-clicks Submit Order on a MARKET order to BUY 10,000 EURUSD
@@ -103,6 +114,27 @@ Feature: Order management
       | LIMIT | SELL | 1.08600 | 1.08599 / 1.08609 | 1.08600 / 1.08610 |
       | STOP  | BUY  | 1.08600 | 1.08589 / 1.08599 | 1.08590 / 1.08600 |
       | STOP  | SELL | 1.08400 | 1.08401 / 1.08411 | 1.08400 / 1.08410 |
+
+  Scenario: Open orders are listed newest first, each as it was placed
+    Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    And the trader has a working STOP order to SELL 5,000 GBPUSD at 0.90000
+    When the trader opens the Trading screen
+    Then the trader sees the open orders, newest first:
+      | instrument | side | type  | quantity | price   | status  |
+      | GBPUSD     | SELL | STOP  | 5,000    | 0.90000 | Working |
+      | EURUSD     | BUY  | LIMIT | 10,000   | 1.00000 | Working |
+
+  @controlled_market
+  Scenario: An order placed in one session shows in the account's other open sessions
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has the Trading screen open
+    And a risk manager is signed in
+    And the risk manager has the Trading screen open
+    When the trader submits a MARKET order to BUY 10,000 EURUSD
+    Then the risk manager sees the Order History list, newest first:
+      | instrument | side | type   | quantity | price | status | fill price | reason |
+      | EURUSD     | BUY  | MARKET | 10,000   | —     | Filled | 1.08510    |        |
+    And the risk manager sees the position +10,000 EURUSD at an average price of 1.08510
 
   @controlled_market
   Scenario: A cancelled working order never fills, and the history says so

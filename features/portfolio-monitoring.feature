@@ -45,8 +45,41 @@ Feature: Portfolio monitoring
       | Mark            | 1.08650      |
       | Unrealized P&L  | $8.40        |
       | Realized P&L    | $5.60        |
+      | Exposure        | $6,519.00    |
       | Synchronisation | Synchronized |
     And the trader sees the position's last synchronisation time keep advancing
+
+  @controlled_market
+  Scenario Outline: Adding to a position averages its price; reducing it realizes the P&L of what was closed
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has <first> 10,000 EURUSD at the market
+    And EURUSD is quoted at <bid> / <ask>
+    And the trader has <second> EURUSD at the market
+    And the trader has the Portfolio screen open
+    When the trader opens the details of the EURUSD position
+    Then the trader sees the position details:
+      | Quantity       | <quantity>   |
+      | Average price  | <average>    |
+      | Mark           | <mark>       |
+      | Unrealized P&L | <unrealized> |
+      | Realized P&L   | <realized>   |
+
+    Examples:
+      | first  | bid     | ask     | second       | quantity | average | mark    | unrealized | realized |
+      | bought | 1.08650 | 1.08660 | bought 10,000 | +20,000 | 1.08585 | 1.08650 | $13.00     | $0.00    |
+      | sold   | 1.08650 | 1.08660 | sold 10,000   | -20,000 | 1.08575 | 1.08660 | -$17.00    | $0.00    |
+      | sold   | 1.08350 | 1.08360 | bought 4,000  | -6,000  | 1.08500 | 1.08360 | $8.40      | $5.60    |
+
+  @controlled_market
+  Scenario: A position's details follow the market live
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has bought 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    And the trader has the details of the EURUSD position open
+    When EURUSD moves to 1.08650 / 1.08660
+    Then the trader sees the position details:
+      | Mark           | 1.08650 |
+      | Unrealized P&L | $14.00  |
 
   @controlled_market
   Scenario Outline: Closing a long or a short position flattens it with a market order
@@ -84,6 +117,22 @@ Feature: Portfolio monitoring
       | 25,000 | Buy 15,000 | +25,000  | 1.08510       | $972,872.50   |
       | 4,000  | Sell 6,000 | +4,000   | 1.08510       | $995,659.00   |
       | -5,000 | Sell 15,000 | -5,000  | 1.08500       | $1,005,424.00 |
+
+  @controlled_market
+  Scenario Outline: A close or a size change cancelled in its dialog leaves the position as it was
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has bought 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    When the trader <begins> the EURUSD position but cancels it in the dialog
+    Then the trader sees the position +10,000 EURUSD at an average price of 1.08510
+    And the trader sees the portfolio overview:
+      | Cash Balance   | $989,149.00 |
+      | Open Positions | 1           |
+
+    Examples:
+      | begins                      |
+      | begins to close             |
+      | begins to change the size of |
 
   @controlled_market
   Scenario: Changing a position's size to zero closes it
@@ -144,10 +193,11 @@ Feature: Portfolio monitoring
       | Cash           | $999,148.33 |
       | Equity         | $999,979.45 |
       | Unrealized P&L | -$20.55     |
+      | Realized P&L   | $0.00       |
     And the trader sees the positions:
-      | instrument | quantity | average price | mark    | unrealized P&L |
-      | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         |
-      | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        |
+      | instrument | quantity | average price | mark    | unrealized P&L | realized P&L |
+      | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         | $0.00        |
+      | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        | $0.00        |
 
   @controlled_market
   Scenario Outline: A size that cannot be ordered is refused with its reason and nothing changes

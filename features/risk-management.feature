@@ -40,6 +40,17 @@ Feature: Risk management and the Emergency Stop
         | Max Drawdown | -0.70%    |
         | VaR (95%)    | $5,352.47 |
 
+    @console_control
+    Scenario: VaR 95% waits for ten equity returns, and says so
+      Given a risk manager is signed in
+      And the risk engine has recorded the account's equity once a second as:
+        | $1,000,000 | $1,003,000 | $1,001,000 | $996,000 | $998,000 | $1,002,000 | $997,000 | $999,000 | $1,000,500 | $998,500 |
+      When the risk manager opens the Risk Management screen
+      Then the risk manager sees the risk metrics:
+        | VaR (95%)    | —      |
+        | Max Drawdown | -0.70% |
+      And the risk manager sees the VaR note "VaR needs 10 equity returns; 9 recorded so far."
+
   Rule: A risk manager sets the limits, and the next order is checked against them
 
     Scenario: The test plan's limits are saved and kept
@@ -140,12 +151,15 @@ Feature: Risk management and the Emergency Stop
 
     Scenario: A confirmed Emergency Stop halts the account and records who and when
       Given a trader is signed in
+      And the account's daily loss limit is $2,000
       And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
       And the trader has a running strategy named "Asia Session Momentum"
       And the trader has the Risk Management screen open
       When the trader triggers the Emergency Stop and confirms it
       Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
-      And the trader sees the risk alert "Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 1 open order cancelled, 1 strategy stopped, positions kept."
+      And the trader sees the risk alerts, newest first:
+        | Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 1 open order cancelled, 1 strategy stopped, positions kept. |
+        | Limits changed by the risk manager: Max Position Size 100,000, Daily Loss Limit $2,000.                                   |
 
     Scenario Outline: Every screen of a halted account says so
       Given a trader is signed in

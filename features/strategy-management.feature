@@ -23,6 +23,17 @@ Feature: Strategy management
     And the trader deploys the strategy to the simulation
     Then the trader sees "UI Test Strategy" Running under Active Strategies
     And the trader sees the performance metrics of "UI Test Strategy" keep updating
+    And the trader sees the strategies summed up as "1 strategy, 1 running."
+
+  @controlled_market
+  Scenario: A running strategy's P&L, trades and win rate are those of its simulated fills
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has a running Momentum strategy "Euro Breakout" on EURUSD, 1D, with a max position size of 10,000
+    And the trader has the Strategies screen open
+    When EURUSD moves to 1.08600 / 1.08610
+    Then the trader sees "Euro Breakout" under Active Strategies with a P&L of -$0.50, 1 trade and a win rate of —
+    When EURUSD moves to 1.08800 / 1.08810
+    Then the trader sees "Euro Breakout" under Active Strategies with a P&L of $19.00, 2 trades and a win rate of 100%
 
   Scenario Outline: A strategy at the edge of every rule is accepted
     Given the trader has the Strategies screen open
@@ -106,6 +117,7 @@ Feature: Strategy management
     When the trader stops "London Session Reversion"
     Then the trader sees "London Session Reversion" no longer under Active Strategies
     And the trader sees "London Session Reversion" listed as Stopped: "Stopped by the trader"
+    And the trader sees the strategies summed up as "1 strategy, 0 running."
     When the trader reloads the Strategies screen
     Then the trader sees "London Session Reversion" listed as Stopped: "Stopped by the trader"
 

@@ -17,8 +17,8 @@ Feature: System Status screen
       | Portfolio Sync       | Synchronized |
       | Market Data          | Live         |
       | Database             | Connected    |
-    And the trader sees every component's latency and last heartbeat
-    And the trader sees the platform reported as "All systems operational"
+    And the trader sees every component's latency, and its last heartbeat less than 2 seconds ago
+    And the trader sees the platform reported in green as "All systems operational"
 
   Scenario: Status values refresh in real time without a reload
     When the trader opens the System Status screen
@@ -33,5 +33,7 @@ Feature: System Status screen
     Given the trader has the System Status screen open
     When the market data feed stops
     Then the trader sees Market Data as "Stale" in red
+    And the trader sees the platform reported in red as "Degraded: check the components below"
     When the market data feed resumes
     Then the trader sees Market Data as "Live" in green
+    And the trader sees the platform reported in green as "All systems operational"

@@ -2,6 +2,8 @@
 three is the console's choice, so the specs only ask whether it is offered (shown and enabled)."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page
 
 
@@ -10,5 +12,6 @@ class OfferedControls:
         self.page = page
 
     def button(self, name: str) -> Locator:
-        """The button of that name if the screen offers it: shown and enabled; otherwise it matches nothing."""
-        return self.page.get_by_role("button", name=name, exact=True, disabled=False)
+        """The buttons whose name is or begins with `name` ("Cancel order" finds "Cancel order #12") that the screen
+        offers: shown and enabled; if it offers none, this matches nothing."""
+        return self.page.get_by_role("button", name=re.compile(rf"^{re.escape(name)}(\s|$)"), disabled=False)

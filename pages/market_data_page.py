@@ -58,6 +58,15 @@ class MarketDataPage:
         self.page.reload()
         self.instruments.first.wait_for()
 
+    def update_rate_shown(self) -> float:
+        """The update rate the screen shows now, in ticks a second ("40 ticks/s")."""
+        return float(self.update_rate.inner_text().split()[0])
+
+    def sort_claims(self) -> dict[str, str]:
+        """Every column header that says the board is sorted by it (aria-sort ascending or descending)."""
+        orders = {column: self.column_header(column).get_attribute("aria-sort") for column in self._columns}
+        return {column: order for column, order in orders.items() if order in ("ascending", "descending")}
+
     def quote(self, instrument: str) -> QuoteRow:
         header = self.page.get_by_role("rowheader", name=instrument, exact=True)  # matched inside each row
         return QuoteRow(self.board.get_by_role("row").filter(has=header))

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.order_rows import OrderRow, order_row, order_rows
+from pages.order_rows import OrderTable
 
 
-class OrderBlotter:
+class OrderBlotter(OrderTable):
+    COLUMNS = ("time", "instrument", "side", "type", "quantity", "price", "status", "actions")
+
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.table = page.get_by_role("table", name="Open orders")
-        self.rows = order_rows(page, self.table)
+        super().__init__(page, "Open orders")
         self.error = page.get_by_test_id("blotter-error")
-
-    def order(self, quantity: str, instrument: str) -> OrderRow:
-        return order_row(self.page, self.table, quantity, instrument)
+        self.empty_note = page.get_by_test_id("no-open-orders")
 
     def cancel(self, quantity: str, instrument: str) -> None:
         self.order(quantity, instrument).cancel_button.click()

@@ -1,7 +1,12 @@
 """One order's row, as the order blotter and the order history show it."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page
+
+_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}\.\d{3}$")
+_ANYTHING = re.compile(".*")
 
 
 class OrderRow:
@@ -23,3 +28,26 @@ def order_row(page: Page, table: Locator, quantity: str, instrument: str) -> Ord
     for text in (quantity, instrument):
         rows = rows.filter(has=page.get_by_role("cell", name=text, exact=True))
     return OrderRow(rows)
+
+
+class OrderTable:
+    """A table of orders, one row each with the order number as row header: the blotter or the history."""
+
+    COLUMNS: tuple[str, ...] = ()  # the cells after the row header, in the order the table shows them
+
+    def __init__(self, page: Page, name: str) -> None:
+        self.page = page
+        self.table = page.get_by_role("table", name=name)
+        self.rows = order_rows(page, self.table)
+
+    def order(self, quantity: str, instrument: str) -> OrderRow:
+        return order_row(self.page, self.table, quantity, instrument)
+
+    def cells(self, index: int) -> Locator:
+        """The cells of the order shown `index`-th from the top (0: the newest), in the order of COLUMNS."""
+        return self.rows.nth(index).get_by_role("cell")
+
+    def row_texts(self, values: dict[str, str]) -> list[str | re.Pattern[str]]:
+        """What `cells` must read for an order with these column values (any time of day, and anything in a
+        column not given)."""
+        return [values.get(column, _TIME if column == "time" else _ANYTHING) for column in self.COLUMNS]

@@ -26,6 +26,10 @@ class OrdersApi:
         return body_of(self.submit(instrument, side, quantity, order_type, price),
                        f"placing {side} {quantity:,.0f} {instrument} {order_type}")
 
+    def cancel(self, order_id: int) -> APIResponse:
+        """Ask the console to cancel an order; its answer, whatever it is (a viewer: 403)."""
+        return self.request.post(f"/api/orders/{order_id}/cancel")
+
     def order(self, order_id: int) -> APIResponse:
         """Ask for one order by its id; the console's answer, whatever it is (another account's order: 404)."""
         return self.request.get(f"/api/orders/{order_id}")

@@ -151,6 +151,11 @@ class RealtimeProbe:
     def connection_changes(self, since: Mark | float = 0.0) -> list[ConnectionChange]:
         return [ConnectionChange(r["state"], r["at"], tuple(r["live"])) for r in self._read("connection", _at(since))]
 
+    def updates_per_second(self, window_s: float) -> float:
+        """How many live updates of any element the page rendered a second over the last `window_s` seconds."""
+        now = self.mark().at_ms
+        return len(self.updates(since=now - window_s * 1000)) / window_s
+
     def stale_after_last_update_ms(self, key: str) -> float | None:
         """How long after its last rendered update the element was last flagged stale (None: never flagged)."""
         stale = [r["at"] for r in self.freshness_changes() if r["key"] == key and r["freshness"] == "stale"]

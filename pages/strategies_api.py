@@ -27,8 +27,16 @@ class StrategiesApi:
         """Ask for one strategy by its id; the console's answer, whatever it is (another account's: 404)."""
         return self.request.get(f"/api/strategies/{strategy_id}")
 
+    def request_deploy(self, strategy_id: int) -> APIResponse:
+        """Ask the console to deploy a strategy; its answer, whatever it is (a viewer: 403)."""
+        return self.request.post(f"/api/strategies/{strategy_id}/deploy")
+
     def deploy(self, strategy_id: int) -> dict[str, Any]:
-        return body_of(self.request.post(f"/api/strategies/{strategy_id}/deploy"), "deploying a strategy")
+        return body_of(self.request_deploy(strategy_id), "deploying a strategy")
+
+    def request_stop(self, strategy_id: int) -> APIResponse:
+        """Ask the console to stop a strategy; its answer, whatever it is (a viewer: 403)."""
+        return self.request.post(f"/api/strategies/{strategy_id}/stop")
 
     def stop(self, strategy_id: int) -> dict[str, Any]:
-        return body_of(self.request.post(f"/api/strategies/{strategy_id}/stop"), "stopping a strategy")
+        return body_of(self.request_stop(strategy_id), "stopping a strategy")

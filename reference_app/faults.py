@@ -254,14 +254,14 @@ CATALOGUE += (
         "The screens offer every control whatever the user's role: a viewer is shown New Order, Create New Strategy, "
         "Edit Limits, the Emergency Stop and Add Position enabled, and a trader Edit Limits and Resume Trading; only "
         "the API refuses them.",
-        ("A role without the right is offered no control for it, and the API refuses it",),
+        ("A role is offered no control it may not use, and the API refuses it",),
     ),
     Fault(
         "viewer_can_trade_via_api",
         "access_control",
         "The order API checks that the user is signed in but not their role: a viewer's order sent straight to the "
         "API is accepted and fills.",
-        ("A role without the right is offered no control for it, and the API refuses it",),
+        ("A role is offered no control it may not use, and the API refuses it",),
     ),
     Fault(
         "order_history_shows_every_account",

@@ -73,7 +73,8 @@ class MarketFeed:
         due = time.perf_counter()
         while True:
             self.tick_all()
-            self.last_tick_lag_ms = (time.perf_counter() - due) * 1000
+            # The loop may wake a hair before its due time: that is no lag, never a negative one.
+            self.last_tick_lag_ms = max(0.0, (time.perf_counter() - due) * 1000)
             due += self.tick_interval_s
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
 
@@ -115,6 +116,13 @@ class MarketFeed:
         return state.open_mid if state.open_day == utc_day(time.time() * 1000) else None
 
     # Test control: exact prices for exact P&L, and outages on demand.
+    def set_day_open(self, symbol: str, mid: float) -> float | None:
+        """Make `mid` the instrument's open for the current UTC day; answers the open it replaces."""
+        state = self._state[symbol]
+        previous = self.day_open(symbol)
+        state.open_mid, state.open_day = mid, utc_day(time.time() * 1000)
+        return previous
+
     def set_price(self, symbol: str, bid: float, ask: float, freeze: bool) -> Quote:
         """Move an instrument to `bid`/`ask` at once; frozen, it keeps ticking at exactly that price."""
         state = self._state[symbol]

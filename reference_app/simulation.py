@@ -101,6 +101,11 @@ class SimulatedStrategy:
         # The previous N mids, plus the one before them for the Arbitrage rule's jump.
         self._mids: dict[str, deque[float]] = {symbol: deque(maxlen=ticks + 1) for symbol in self.instruments}
 
+    @property
+    def warmed_up(self) -> bool:
+        """Whether the rule has seen enough ticks of every instrument to decide: its averages are meaningful."""
+        return all(len(history) == history.maxlen for history in self._mids.values())
+
     def replay(self, fills: list[Fill]) -> None:
         """Rebuild positions and totals from recorded fills (after a restart of the console)."""
         for fill in fills:

@@ -1,7 +1,8 @@
 """Strategies: the form's rules, storage, deployment to the simulation, live metrics, and stopping (also for the kill switch).
 
 Lifecycle: Saved -> Deploying -> Running -> Stopped (and a Stopped strategy may be deployed again). Deploying lasts
-until the simulation has a price for every instrument of the strategy (a fraction of a second on a live feed).
+until the strategy's rule has warmed up: its moving average has seen enough ticks of every instrument to decide
+(the timeframe's N + 1 ticks, one to three seconds on a live feed). Running means able to trade.
 
 After a restart of the console, a strategy that was Running (or Deploying) resumes: its status stays Running, its
 simulated positions and totals are rebuilt from its recorded fills, and its moving averages warm up again from
@@ -355,9 +356,8 @@ class StrategyRunner:
     def _promote_deployed(self) -> None:
         if "deployment_never_completes" in self._console.faults:
             return
-        quotes = self._console.feed.quotes
         for strategy_id, record in self._records.items():
-            if record["status"] == "Deploying" and all(symbol in quotes for symbol in record["instruments"]):
+            if record["status"] == "Deploying" and self._running[strategy_id].warmed_up:
                 self._records[strategy_id] = _set_status(self._console, record, "Running")
                 self._changed.add(strategy_id)
 

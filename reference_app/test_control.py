@@ -49,6 +49,10 @@ class PriceSetting(BaseModel):
     freeze: bool = True
 
 
+class OpenSetting(BaseModel):
+    open: float = Field(gt=0)
+
+
 class FeedTarget(BaseModel):
     instrument: str | None = None
 
@@ -138,6 +142,13 @@ async def set_price(symbol: str, price: PriceSetting, request: Request) -> dict[
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "ask must not be below bid")
     quote = _console(request).feed.set_price(_instrument(symbol) or symbol, price.bid, price.ask, price.freeze)
     return quote.as_event()
+
+
+@router.post("/market/{symbol}/open")
+async def set_day_open(symbol: str, setting: OpenSetting, request: Request) -> dict[str, Any]:
+    """The instrument's open for the current UTC day, against which the change is shown; answers the previous one."""
+    previous = _console(request).feed.set_day_open(_instrument(symbol) or symbol, setting.open)
+    return {"instrument": symbol, "open": setting.open, "previous_open": previous}
 
 
 @router.post("/market/{symbol}/release")

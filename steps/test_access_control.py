@@ -19,7 +19,7 @@ from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
-from steps.conftest import WorkingOrder
+from steps.conftest import DeskRecords, WorkingOrder
 
 scenarios("access-control.feature")
 
@@ -134,6 +134,15 @@ def display_name_is(desk: Desk, actor: str, name: str, console_control: TestCont
 @then(parsers.parse('the {actor} sees the name "{name}" in the navigation bar, as text'))
 def sees_name_as_text(desk: Desk, actor: str, name: str) -> None:
     expect(desk[actor].screen(NavigationBar).signed_in_user).to_contain_text(name)
+
+
+# Roles ----------------------------------------------------------------------------------------------------------
+
+@given(parsers.parse("the {actor}'s desk has {record}"), target_fixture="desk_records")
+def desk_has(desk: Desk, actor: str, record: str) -> dict[str, Any]:
+    """Something of the account's that an action acts on, made by the trader through the API; the actor's screen is
+    where the step waits until it is there."""
+    return DeskRecords(desk.api_as("trader"), desk[actor]).make(record)
 
 
 # Another desk ---------------------------------------------------------------------------------------------------

@@ -29,6 +29,11 @@ def actor_signs_in_with(desk: Desk, actor: str, password: str) -> None:
     desk[actor].screen(LoginPage).sign_in(desk[actor].user.email, password)
 
 
+@when(parsers.parse('the {actor} signs in as "{email}" with the password "{password}"'))
+def actor_signs_in_as(desk: Desk, actor: str, email: str, password: str) -> None:
+    desk[actor].screen(LoginPage).sign_in(email, password)
+
+
 @then(parsers.parse('the {actor}\'s sign-in is refused with "{message}"'))
 def sign_in_refused_with(desk: Desk, actor: str, message: str) -> None:
     desk[actor].monitor.expect_refusal("POST", r"^/login$")

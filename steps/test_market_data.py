@@ -5,13 +5,14 @@ import re
 from collections.abc import Callable
 
 import allure
-from playwright.sync_api import expect
+from playwright.sync_api import APIResponse, expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.realtime import LiveFigures, attach_figures, over_budget, watch
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
+from pages.market_data_api import MarketDataApi
 from pages.market_data_page import MarketDataPage
 from pages.realtime_probe import Mark, RealtimeProbe
 
@@ -23,6 +24,7 @@ ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 STALE_AFTER_MS = 2_000  # the test plan: an instrument without a tick for more than 2 s is flagged stale
 # How late after those 2 s the flag may come: the page redraws ages and flags between ticks, on a loaded machine.
 STALE_FLAG_SLACK_MS = 900
+RATE_WINDOW_S = 5  # the update rate the screen shows counts the ticks of the last 5 seconds
 RECONNECT_WITHIN_MS = 10_000  # the outage, plus the page's back-off between attempts (at most 4 s)
 
 PRICE = re.compile(r"^\d+\.\d{3,5}$")
@@ -111,6 +113,33 @@ def saw_ticks_in_time(live_figures: dict[str, LiveFigures], suite: SuiteConfig) 
     assert not problems, "ticks reach the screen too late: " + "; ".join(problems)
 
 
+@then(parsers.parse("the {actor} saw the feed's update rate shown as the ticks the screen received, within a quarter"))
+def saw_update_rate_shown(desk: Desk, actor: str) -> None:
+    market_data = desk[actor].screen(MarketDataPage)
+    shown = market_data.update_rate_shown()
+    received = RealtimeProbe(desk[actor].page).updates_per_second(window_s=RATE_WINDOW_S)
+    allure.attach(f"shown {shown:g} ticks/s; the page rendered {received:.1f} updates/s over the last "
+                  f"{RATE_WINDOW_S} s", name="Update rate")
+    assert abs(shown - received) <= received / 4, (
+        f"the screen says {shown:g} ticks/s, but it rendered {received:.1f} updates a second")
+
+
+@given(parsers.re(rf"{INSTRUMENT} opened the day at (?P<open_mid>[\d.]+)"))
+def instrument_opened_at(market: TestControl, instrument: str, open_mid: str) -> None:
+    market.set_day_open(instrument, float(open_mid))
+
+
+@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENT}'s change as (?P<change>[+-]?[\d.]+%)"))
+def sees_change(desk: Desk, actor: str, instrument: str, change: str) -> None:
+    expect(desk[actor].screen(MarketDataPage).quote(instrument).change).to_have_text(change)
+
+
+@when(parsers.parse('the {actor} asks the console\'s API for the quotes of "{instrument}"'),
+      target_fixture="api_answer")
+def asks_for_quotes(desk: Desk, actor: str, instrument: str) -> APIResponse:
+    return MarketDataApi(desk[actor].api).quotes(instrument)
+
+
 # Filter, search, sort -------------------------------------------------------------------------------------------
 
 @when(parsers.parse("the {actor} filters the board by the currency {currency}"))
@@ -151,12 +180,14 @@ def sort_board(desk: Desk, actor: str, column: str, direction: str) -> None:
     desk[actor].screen(MarketDataPage).sort_by(column, direction)
 
 
-@then(parsers.parse("the {actor} sees the board in {direction} order of {column}"))
+@then(parsers.parse("the {actor} sees the board in {direction} order of {column}, and only that column sorted"))
 def sees_board_in_order(desk: Desk, actor: str, direction: str, column: str) -> None:
     market_data = desk[actor].screen(MarketDataPage)
     expect(market_data.column_header(column)).to_have_attribute("aria-sort", direction)
     texts = market_data.column_values(column)
     assert in_order(texts, column, direction), f"{column} reads, top to bottom: {', '.join(texts)}"
+    claims = market_data.sort_claims()
+    assert claims == {column: direction}, f"the column headers claim these sorts: {claims}"
 
 
 # Staleness and the connection -----------------------------------------------------------------------------------

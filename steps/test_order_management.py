@@ -80,3 +80,19 @@ def sees_no_new_order(desk: Desk, actor: str) -> None:
 def sees_one_new_order(desk: Desk, actor: str) -> None:
     trading = desk[actor].screen(TradingPage)
     expect(trading.history.rows).to_have_count(trading.orders_when_opened + 1)
+
+
+@then(parsers.parse("the {actor} sees no open orders"))
+def sees_no_open_orders(desk: Desk, actor: str) -> None:
+    blotter = desk[actor].screen(TradingPage).blotter
+    expect(blotter.rows).to_have_count(0)
+    expect(blotter.empty_note).to_be_visible()
+
+
+@then(parsers.parse("the {actor} sees the open orders, newest first:"))
+def sees_open_orders(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    blotter = desk[actor].screen(TradingPage).blotter
+    expect(blotter.rows).to_have_count(len(rows))
+    for index, values in enumerate(rows):
+        expect(blotter.cells(index)).to_have_text(blotter.row_texts(dict(zip(header, values, strict=True))))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import allure
 from playwright.sync_api import expect
-from pytest_bdd import parsers, scenarios, then, when
+from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
@@ -19,6 +19,7 @@ SYNC_CHANGES, SYNC_DEADLINE_S = 2, 6
 
 # When ------------------------------------------------------------------------------------------------------------
 
+@given(parsers.parse("the {actor} has the details of the {instrument} position open"))
 @when(parsers.parse("the {actor} opens the details of the {instrument} position"))
 def actor_opens_details(desk: Desk, actor: str, instrument: str) -> None:
     desk[actor].screen(PortfolioPage).positions.open_details(instrument)
@@ -32,6 +33,20 @@ def actor_asks_to_close(desk: Desk, actor: str, instrument: str) -> None:
 @when(parsers.parse("the {actor} enters a new size of {quantity} for the {instrument} position"))
 def actor_enters_new_size(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
     desk[actor].screen(PortfolioPage).positions.enter_new_size(instrument, quantity)
+
+
+@when(parsers.parse("the {actor} begins to close the {instrument} position but cancels it in the dialog"))
+def actor_cancels_close(desk: Desk, actor: str, instrument: str) -> None:
+    positions = desk[actor].screen(PortfolioPage).positions
+    positions.ask_to_close(instrument)
+    positions.close_dialog.cancel()
+
+
+@when(parsers.parse("the {actor} begins to change the size of the {instrument} position but cancels it in the dialog"))
+def actor_cancels_resize(desk: Desk, actor: str, instrument: str) -> None:
+    positions = desk[actor].screen(PortfolioPage).positions
+    positions.enter_new_size(instrument, "25,000")
+    positions.resize_dialog.cancel()
 
 
 @when(parsers.parse("the {actor} confirms closing the position"))

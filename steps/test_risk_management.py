@@ -11,11 +11,14 @@ from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner, HaltWatch
+from pages.live import seconds_from_now
 from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
 
 scenarios("risk-management.feature")
 
+# The alert's time of day: the moment the console recorded it, a few seconds before the step reads it at most.
+ALERT_TIME_TOLERANCE_S = 60
 # The risk engine samples every account's equity once a second: two new samples within a generous deadline.
 SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 
@@ -49,6 +52,11 @@ def actor_signed_in_on_other_engine(desk: Desk, actor: str, other_engine: OtherE
 
 # Metrics and limits ---------------------------------------------------------------------------------------------
 
+@then(parsers.parse('the {actor} sees the VaR note "{note}"'))
+def sees_var_note(desk: Desk, actor: str, note: str) -> None:
+    expect(desk[actor].screen(RiskPage).var_note).to_have_text(note)
+
+
 @when(parsers.parse("the {actor} sets the limits to a Max Position Size of {size} and a Daily Loss Limit of {loss}"))
 def actor_sets_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
     desk[actor].screen(RiskPage).limits.set({"Max Position Size": size, "Daily Loss Limit": loss})
@@ -80,6 +88,15 @@ def sees_risk_alert(desk: Desk, actor: str, message: str) -> None:
     risk = desk[actor].screen(RiskPage)
     expect(risk.alert_messages.first).to_have_text(desk.expected_text(message))
     expect(risk.alert_times.first).to_have_text(RiskPage.ALERT_TIME)
+    off_by_s = seconds_from_now(desk[actor].page, risk.alert_times.first.inner_text())
+    assert off_by_s <= ALERT_TIME_TOLERANCE_S, f"the alert's time is {off_by_s:.0f} s away from the time of day now"
+
+
+@then(parsers.parse("the {actor} sees the risk alerts, newest first:"))
+def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    risk = desk[actor].screen(RiskPage)
+    expect(risk.alert_messages).to_have_text([desk.expected_text(message) for [message] in datatable])
+    expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
 
 
 @then(parsers.parse('the {actor} sees trading halted: "{details}"'))

@@ -66,6 +66,16 @@ def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
     api.stop(strategy["id"])
 
 
+@given(parsers.parse('the {actor} has a running {kind} strategy "{name}" on {instrument}, {timeframe}, with a max '
+                    'position size of {size}'))
+def strategy_running_with(desk: Desk, actor: str, kind: str, name: str, instrument: str, timeframe: str,
+                          size: str) -> None:
+    api = StrategiesApi(desk[actor].api)
+    api.deploy(api.save(StrategyDraft(name, kind, (instrument,), timeframe, "$1,000", size))["id"])
+    running = desk[actor].open(StrategiesPage).active_strategy(name).status
+    expect(running).to_have_text("Running")  # its rule has warmed up: from now on it trades
+
+
 # When -------------------------------------------------------------------------------------------------------------
 
 @when(parsers.parse("the {actor} fills in a new strategy:"))
@@ -150,6 +160,20 @@ def sees_metrics_updating(desk: Desk, actor: str, name: str, suite: SuiteConfig)
 def sees_live_again(desk: Desk, actor: str, suite: SuiteConfig) -> None:
     timeout_ms = suite.budgets.reconnect_after_restart_s * 1000
     expect(desk[actor].screen(NavigationBar).connection_state).to_have_text("Live", timeout=timeout_ms)
+
+
+@then(parsers.re(r'the (?P<actor>[a-z ]+) sees "(?P<name>[^"]+)" under Active Strategies with a P&L of (?P<pnl>\S+), '
+                 r'(?P<trades>\d+) trades? and a win rate of (?P<win_rate>\S+)'))
+def sees_strategy_metrics(desk: Desk, actor: str, name: str, pnl: str, trades: str, win_rate: str) -> None:
+    row = desk[actor].screen(StrategiesPage).active_strategy(name)
+    expect(row.trades).to_have_text(trades)
+    expect(row.pnl).to_have_text(pnl)
+    expect(row.win_rate).to_have_text(win_rate)
+
+
+@then(parsers.parse('the {actor} sees the strategies summed up as "{summary}"'))
+def sees_summary(desk: Desk, actor: str, summary: str) -> None:
+    expect(desk[actor].screen(StrategiesPage).summary).to_have_text(summary)
 
 
 @then(parsers.parse('the {actor} sees "{name}" no longer under Active Strategies'))

@@ -10,13 +10,14 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
+from pages.colours import computed_colour, wait_for_colour
 from pages.system_status_page import SystemStatusPage
 
 scenarios("system-status.feature")
 
 HEALTH_BY_COLOUR = {"green": "healthy", "red": "unhealthy"}
 LATENCY = re.compile(r"^\d+(\.\d+)? ms$")
-HEARTBEAT = re.compile(r"^\d+(\.\d+)? s ago$")
+HEARTBEAT = re.compile(r"^[01]\.\d s ago$")  # less than 2 seconds ago
 COMPONENTS = 5  # the test plan's five components
 
 
@@ -24,6 +25,9 @@ def expect_component(dashboard: SystemStatusPage, name: str, state: str, colour:
     component = dashboard.component(name)
     expect(component.state).to_have_text(state)
     expect(component.indicator).to_have_attribute("data-health", HEALTH_BY_COLOUR[colour])
+    # What a person sees: the colour the indicator is drawn in, not only what its markup says.
+    assert wait_for_colour(component.indicator, "background-color", colour), (
+        f"{name}'s indicator is drawn in {computed_colour(component.indicator, 'background-color')}, not {colour}")
 
 
 @then(parsers.parse("the {actor} sees these components in green:"))
@@ -40,16 +44,19 @@ def sees_component(desk: Desk, actor: str, name: str, state: str, colour: str) -
     expect_component(desk[actor].screen(SystemStatusPage), name, state, colour)
 
 
-@then(parsers.parse("the {actor} sees every component's latency and last heartbeat"))
+@then(parsers.parse("the {actor} sees every component's latency, and its last heartbeat less than 2 seconds ago"))
 def sees_component_metrics(desk: Desk, actor: str) -> None:
     dashboard = desk[actor].screen(SystemStatusPage)
     expect(dashboard.latencies).to_have_text([LATENCY] * COMPONENTS)
     expect(dashboard.heartbeats).to_have_text([HEARTBEAT] * COMPONENTS)
 
 
-@then(parsers.parse('the {actor} sees the platform reported as "{overall}"'))
-def sees_overall_health(desk: Desk, actor: str, overall: str) -> None:
-    expect(desk[actor].screen(SystemStatusPage).overall_health).to_have_text(overall)
+@then(parsers.parse('the {actor} sees the platform reported in {colour} as "{overall}"'))
+def sees_overall_health(desk: Desk, actor: str, colour: str, overall: str) -> None:
+    overall_health = desk[actor].screen(SystemStatusPage).overall_health
+    expect(overall_health).to_have_text(overall)
+    assert wait_for_colour(overall_health, "color", colour), (
+        f"the overall health is written in {computed_colour(overall_health, 'color')}, not {colour}")
 
 
 @then(parsers.parse("the {actor} sees the status refreshed at least once a second, without a reload"))

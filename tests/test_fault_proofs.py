@@ -10,6 +10,7 @@ from pytest_bdd.feature import get_features
 
 from reference_app.faults import CATALOGUE, Fault
 from tools.checklists import CHECKLISTS
+from tools.checklists import markdown as checklists_markdown
 from tools.fault_proofs import SpecRun, Verdict, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def test_report_names_the_catching_scenarios_and_flags_a_survivor() -> None:
     clean = SpecRun(0, [{"scenario": "x", "outcome": "passed"}])
     table = markdown(clean, [caught, survived], "chromium")
     assert f"| `{fault.name}` |" in table and fault.caught_by[0] in table
-    assert "Faults caught: **1 of 2**" in table and "MISSED (expected to fail:" in table
+    assert "Faults written with the specs: **1 of 2** caught" in table and "MISSED (expected to fail:" in table
     assert caught.caught and not survived.caught
 
 
@@ -60,3 +61,8 @@ def test_every_feature_has_at_least_three_faults() -> None:
     assert markers <= set(SCENARIOS_BY_TAG), "every feature file is tagged with its own marker"
     counts = {marker: sum(f.feature == marker for f in CATALOGUE) for marker in markers}
     assert all(count >= 3 for count in counts.values()), counts
+
+
+def test_the_checklists_page_is_current() -> None:
+    assert (ROOT / "docs" / "checklists.md").read_text() == checklists_markdown(), \
+        "docs/checklists.md is out of date: run python -m tools.checklists"

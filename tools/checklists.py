@@ -4,8 +4,15 @@ The items are those of the validation checklists of seed 000 ("User Interface Te
 its security checklist as the product brief condenses it. A fault listed against an item is a defect that breaks
 that item; the fault proofs show that a scenario fails against it, so the item is checked, not assumed.
 `tests/test_fault_proofs.py` keeps this table honest: every item has a fault, every fault named here exists.
+
+    python -m tools.checklists            rewrite docs/checklists.md (the self-tests check it is current)
 """
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "checklists.md"
 
 CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
     "Scenario 1: System connection verification": {
@@ -84,8 +91,22 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def markdown() -> str:
-    lines = ["| Checklist | Item | Faults that prove it is checked |", "|---|---|---|"]
+    lines = ["# The test plan's checklists, item by item", "",
+             "Each item of the test plan's checklists (seed 000, \"User Interface Testing\") and of its security "
+             "checklist, with the named faults that prove the suite checks it: the fault proofs show that a "
+             "scenario fails against each. Written by `python -m tools.checklists` from `tools/checklists.py`.", "",
+             "| Checklist | Item | Faults that prove it is checked |", "|---|---|---|"]
     for checklist, items in CHECKLISTS.items():
         for item, faults in items.items():
             lines.append(f"| {checklist} | {item} | {', '.join(f'`{f}`' for f in faults)} |")
     return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    DOCUMENT.write_text(markdown())
+    print(f"written: {DOCUMENT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -15,7 +15,6 @@ import datetime
 import json
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from reference_app.faults import CATALOGUE, Fault
 from tools.fault_proofs import FAILING, ROOT, run_specs
