@@ -37,6 +37,10 @@ config = SuiteConfig(
         update_latency_p95_ms=100.0,  # test plan, performance: "real-time update latency < 100 ms" (95th percentile)
         # The brief's kill switch: "every open session of that account shows the halted state within a second".
         halt_shown_everywhere_s=1.0,
+        # Issue 17, offline: every open screen says it is offline within a second of losing the network ...
+        offline_shown_within_s=1.0,
+        # ... and is live again, by itself, within this many seconds of the network (or a failed API) coming back.
+        live_again_within_s=5.0,
     ),
     # Only for a console without the test-control API: the users the specs sign in as, one per role, all on one
     # trading account. Before the first scenario the suite asks the console who each of them is (GET /api/me) and

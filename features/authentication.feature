@@ -1,7 +1,9 @@
 @authentication
 Feature: Signing in and out
   Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps the email
-  that was typed, never the password, which is masked as it is typed; signing out ends the session.
+  that was typed, never the password, which is masked as it is typed; signing out ends the session. A sign-in link
+  may say where to go once signed in, but only to a screen of the console: never on to another site (OWASP,
+  unvalidated redirects), however the address is disguised.
 
   Scenario: Signing in lands on the System Status screen
     Given a trader is on the sign-in screen
@@ -38,3 +40,14 @@ Feature: Signing in and out
     Given a visitor who is not signed in
     When the visitor goes to the System Status screen by its address
     Then the visitor sees the sign-in screen
+
+  Scenario Outline: Signing in never sends the user on to another site
+    Given a trader follows a sign-in link that sends them on to "<target>"
+    When the trader signs in with their password
+    Then the trader sees the System Status screen
+
+    Examples:
+      | target                      |
+      | //other-site.example/       |
+      | /\\other-site.example/      |
+      | https://other-site.example/ |

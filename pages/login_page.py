@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from playwright.sync_api import Locator, Page
 
@@ -36,6 +37,11 @@ class LoginPage:
 
     def open(self) -> None:
         self.page.goto(self.PATH)
+        self.heading.wait_for()
+
+    def open_sending_on_to(self, target: str) -> None:
+        """Open the sign-in screen by a link that asks it to send the user on to `target` once signed in."""
+        self.page.goto(f"{self.PATH}?next={quote(target, safe='')}")
         self.heading.wait_for()
 
     def reload(self) -> None:

@@ -79,6 +79,9 @@ _UPDATED = """([keys, since, count]) => {
   const probe = window.__realtimeProbe;
   return !!probe && keys.every((key) => probe.updates.filter((u) => u.key === key && u.at >= since).length >= count);
 }"""
+_NOTHING_LIVE = "() => document.querySelectorAll('[data-freshness=\"live\"]').length === 0"
+_SHOWN_LIVE = """() => Array.from(document.querySelectorAll('[data-freshness="live"]'),
+  (el) => el.getAttribute('data-instrument') ?? el.getAttribute('data-live-key') ?? '')"""
 _STATE_SEEN = """([state, since]) => {
   const probe = window.__realtimeProbe;
   return !!probe && probe.connection.some((c) => c.state === state && c.at >= since);
@@ -183,6 +186,26 @@ class RealtimeProbe:
         except PlaywrightTimeoutError:
             return False
         return True
+
+    def state_shown_after_ms(self, state: str, since: Mark) -> float | None:
+        """How long after `since` the page first showed the connection `state` (None: it has not)."""
+        shown = [c.at for c in self.connection_changes(since) if c.state == state]
+        return shown[0] - since.at_ms if shown else None
+
+    def turned_live_after_ms(self, key: str, since: Mark) -> float | None:
+        """How long after `since` the element `key` was last presented as live again (None: it was not)."""
+        live = [r["at"] for r in self.freshness_changes(since) if r["key"] == key and r["freshness"] == "live"]
+        return live[-1] - since.at_ms if live else None
+
+    def shown_live(self, timeout_s: float = 0.0) -> list[str]:
+        """What the page presents as live (`data-freshness="live"`), by key, once nothing is or `timeout_s` has
+        passed: empty when the page presents nothing as live."""
+        if timeout_s > 0:
+            try:
+                self.page.wait_for_function(_NOTHING_LIVE, polling=50, timeout=timeout_s * 1000)
+            except PlaywrightTimeoutError:
+                pass
+        return self.page.evaluate(_SHOWN_LIVE)
 
     def reconnected_at(self, since: Mark | float) -> float:
         """When the connection last became live again after `since` (or `since` itself if it never dropped)."""

@@ -123,6 +123,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(market_data.router)
     app.include_router(pages.router)
     if settings.test_mode:
+        app.middleware("http")(test_control.fail_routes_on_demand)
         app.include_router(test_control.router)
         app.include_router(portfolio.test_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -1,6 +1,7 @@
 """Signing in and out: the login form, the JSON login API, the session cookie and the request guards."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -135,10 +136,13 @@ def end_session(request: Request, response: Response) -> None:
 
 @seam("auth.safe_next")
 def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after sign-in, never another origin ("//other-site.example")."""
-    if target and target.startswith("/") and not target.startswith("//") and not target.startswith("/login"):
-        return target
-    return "/status"
+    """Only same-site paths are followed after sign-in, never another origin (OWASP, unvalidated redirects): a path
+    that a browser would read as another host is refused, "//other-site.example", and "/\\other-site.example" too
+    (browsers read a backslash as a slash, and drop tabs and line breaks)."""
+    if not target or not target.startswith("/") or target.startswith("/login"):
+        return "/status"
+    as_read = re.sub(r"[\t\n\r]", "", target).replace("\\", "/")
+    return "/status" if as_read.startswith("//") else target
 
 
 def login_redirect(request: Request) -> RedirectResponse:

@@ -491,6 +491,67 @@ CATALOGUE += (
         "The synchronisation marks every position Synchronized without comparing the book with its fills.",
         ("A position whose book no longer matches its fills is flagged Out of sync",),
     ),
+    # Offline (issue 17): the network lost and back
+    Fault(
+        "no_reconnect_after_offline",
+        "offline",
+        "The page waits for the network's return on `document`, where the browser never fires \"online\": once "
+        "offline, every screen stays offline until it is reloaded.",
+        ("The <screen> screen says it is offline, and is live again once the connection is back",
+         "Offline, no price is shown as live, and the prices move again once the connection is back"),
+    ),
+    Fault(
+        "unanswered_order_forgotten",
+        "offline",
+        "The order ticket takes a send that got no answer for a success: it closes without a word and never looks for "
+        "the order again, so an order submitted offline is silently lost.",
+        ("An order submitted offline is not lost, and is placed once when the trader submits it again",
+         "An order whose answer was lost on the way back is found once the connection is back, not placed again"),
+    ),
+    Fault(
+        "unanswered_order_resent_on_reconnect",
+        "offline",
+        "A naive retry queue sends an unanswered order again on reconnection, as a new order with a fresh client "
+        "order id, without asking whether the first one arrived: placed twice when it had, and sent behind the "
+        "trader's back.",
+        ("An order submitted offline is not lost, and is placed once when the trader submits it again",
+         "An order whose answer was lost on the way back is found once the connection is back, not placed again"),
+    ),
+    # Navigation and error handling (issue 17)
+    Fault(
+        "deep_link_lost_at_sign_in",
+        "navigation",
+        "Signing in ignores where the user was going (`next`) and always lands on the System Status screen.",
+        ("A link to a screen followed while signed out lands on that screen after signing in",),
+    ),
+    Fault(
+        "data_load_never_retried",
+        "navigation",
+        "A screen whose call for its data fails tries once and never again: it keeps its error until it is reloaded.",
+        ("The <screen> screen says it could not load <data>, and recovers once the console answers",),
+    ),
+    Fault(
+        "data_load_failure_silent",
+        "navigation",
+        "A screen whose call for its data fails only logs it: it says nothing and goes on presenting itself as live.",
+        ("The <screen> screen says it could not load <data>, and recovers once the console answers",),
+    ),
+    # Network monitoring (issue 17)
+    Fault(
+        "live_connection_recycled",
+        "network",
+        "A \"keep-alive\" closes and reopens every page's WebSocket every 2 seconds: a silent reconnection loop.",
+        ("The <screen> screen keeps one live connection and loads every resource",
+         "A connection the console drops is replaced by exactly one new connection"),
+    ),
+    Fault(
+        "live_connection_duplicated",
+        "network",
+        "A refactor left the old start-up call in place: every page starts its live connection twice, holds two "
+        "WebSockets and handles every event twice.",
+        ("The <screen> screen keeps one live connection and loads every resource",
+         "A connection the console drops is replaced by exactly one new connection"),
+    ),
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance
@@ -517,7 +578,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # Sign-in and sign-out
     Fault("login_next_open_redirect", "authentication",
           "The sign-in form follows any `next` that starts with a slash, including \"//other-site.example\", so a "
-          "crafted sign-in link sends the user to another site after signing in (open redirect).", (), blind=True),
+          "crafted sign-in link sends the user to another site after signing in (open redirect).",
+          ("Signing in never sends the user on to another site",), blind=True),
     Fault("login_error_reveals_unknown_email", "authentication",
           "A failed sign-in with an email that has no account says \"No account is registered with this email "
           "address.\" instead of the generic message, so the form tells an attacker which emails exist.",
@@ -736,10 +798,13 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # Cross-cutting
     Fault("portfolio_stylesheet_404", "network",
           "The Portfolio page links its stylesheet under a renamed file, /static/css/portfolio.min.css, which answers "
-          "404: a failed page resource, and the page loses its own styling.", (), blind=True),
+          "404: a failed page resource, and the page loses its own styling.",
+          ("The <screen> screen keeps one live connection and loads every resource",), blind=True),
     Fault("nav_current_wrong_on_portfolio", "navigation",
           "The Portfolio page passes the Trading section as the current one: the navigation marks \"Trading\" with "
-          "aria-current=\"page\" while the Portfolio screen is shown.", (), blind=True),
+          "aria-current=\"page\" while the Portfolio screen is shown.",
+          ("Every link of the navigation bar works from the <screen> screen",
+           "A link to a screen followed while signed out lands on that screen after signing in"), blind=True),
     Fault("nav_does_not_wrap_on_phone", "responsive_layout",
           "A \"compact header\" rule forbids the top bar and its navigation to wrap: on a 390 px wide phone the "
           "header overflows, the page scrolls sideways and Sign out is pushed off screen.", (), blind=True),
@@ -760,7 +825,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "4.5:1 that WCAG AA requires for notices, table headers and figure labels.", (), blind=True),
     Fault("offline_indicator_never_shown", "offline",
           "When the live connection drops the page reconnects but never changes the connection indicator: it keeps "
-          "saying \"Live\" while offline.", (), blind=True),
+          "saying \"Live\" while offline.",
+          ("The <screen> screen says it is offline, and is live again once the connection is back",), blind=True),
     Fault("positions_api_slow", "performance",
           "GET /api/positions values each position with a blocking lookup and answers after about 1.2 s, above the "
           "1 s API budget (Trading and Portfolio load slowly).", (), blind=True),

@@ -5,6 +5,7 @@ import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from reference_app.auth import create_session
@@ -202,3 +203,44 @@ async def drop_sockets(drop: SocketDrop, request: Request) -> dict[str, Any]:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"Unknown account {drop.account_id}")
     dropped = console.hub.disconnect(drop.account_id, drop.refuse_for_s)
     return {"dropped": dropped, "account_id": drop.account_id, "refuse_for_s": drop.refuse_for_s}
+
+
+# ---- Routes made to fail for a while: a back end that answers with a server error, then recovers --------------------
+
+class RouteFailure(BaseModel):
+    # An API route of the console (not of the test control itself), without its query string.
+    path: str = Field(pattern=r"^/api/[A-Za-z0-9/_.-]*$", max_length=200)
+    status: int = Field(default=503, ge=500, le=599)
+    for_s: float = Field(ge=0, le=300)  # 0 ends an earlier failure at once
+
+
+def _route_failures(request: Request) -> dict[str, tuple[int, float]]:
+    """path -> (status, monotonic time until which it fails), kept on the application."""
+    if not hasattr(request.app.state, "route_failures"):
+        request.app.state.route_failures = {}
+    return request.app.state.route_failures
+
+
+@router.post("/routes/fail")
+async def fail_route(spec: RouteFailure, request: Request) -> dict[str, Any]:
+    if spec.path.startswith("/api/test/"):
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "The test-control API itself cannot be made to fail")
+    failures = _route_failures(request)
+    if spec.for_s == 0:
+        failures.pop(spec.path, None)
+    else:
+        failures[spec.path] = (spec.status, time.monotonic() + spec.for_s)
+    return {"path": spec.path, "status": spec.status, "for_s": spec.for_s}
+
+
+async def fail_routes_on_demand(request: Request, call_next: Any) -> Any:
+    """Answers a request for a route made to fail (`POST /api/test/routes/fail`) with that server error, whatever its
+    method, until the failure is over; every other request goes through untouched."""
+    failure = getattr(request.app.state, "route_failures", {}).get(request.url.path)
+    if failure is not None:
+        code, until = failure
+        if time.monotonic() < until:
+            return JSONResponse({"detail": "The service behind this route is unavailable (made to fail in test mode)"},
+                                status_code=code)
+        request.app.state.route_failures.pop(request.url.path, None)
+    return await call_next(request)

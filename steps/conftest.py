@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+import allure
 import pytest
 from playwright.sync_api import APIRequestContext, APIResponse, expect
 from pytest_bdd import given, parsers, then, when
@@ -12,15 +13,18 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.console_server import ConsoleUnderTest
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
+from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.controls import OfferedControls
 from pages.live import TextRecorder
+from pages.live_state import LiveState
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
 from pages.orders_api import OrdersApi
 from pages.portfolio_api import PortfolioApi
 from pages.portfolio_page import PortfolioPage
+from pages.realtime_probe import Mark, RealtimeProbe
 from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
 from pages.screens import SCREENS
@@ -119,6 +123,18 @@ def actor_sees_screen(desk: Desk, actor: str, screen: str) -> None:
     page_object = desk[actor].screen(SCREENS[screen])
     expect(desk[actor].page).to_have_url(page_object.ADDRESS)
     expect(page_object.heading).to_be_visible()
+
+
+@then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen live again by itself, without a reload"))
+def sees_screen_live_again(desk: Desk, actor: str, screen: str, came_back: Mark, suite: SuiteConfig) -> None:
+    live, within_ms = desk[actor].screen(LiveState), suite.budgets.live_again_within_s * 1000
+    expect(live.connection_state).to_have_text("Live", timeout=within_ms)
+    expect(live.screen).to_have_attribute("data-freshness", "live", timeout=within_ms)
+    probe = RealtimeProbe(desk[actor].page)
+    after_ms = probe.turned_live_after_ms("screen", came_back)
+    allure.attach(f"{screen}: live again {'?' if after_ms is None else round(after_ms)} ms after the connection or "
+                  f"the console came back (budget {within_ms:.0f} ms)", name="live again")
+    assert probe.same_document(came_back), f"the {screen} screen was reloaded to be live again"
 
 
 # The console and the market ---------------------------------------------------------------------------------------

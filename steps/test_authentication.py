@@ -9,10 +9,19 @@ from pages.login_page import LoginPage
 
 scenarios("authentication.feature")
 
+OTHER_SITE = "other-site.example"  # where a crafted sign-in link would send the user (the features name it)
+
 
 @given("a visitor who is not signed in")
 def visitor_not_signed_in(desk: Desk) -> None:
     desk.arrive_signed_out("visitor")
+
+
+@given(parsers.parse('a {actor} follows a sign-in link that sends them on to "{target}"'))
+def follows_sign_in_link(desk: Desk, actor: str, target: str) -> None:
+    session = desk.arrive_signed_out(actor)
+    session.stand_in_for_site(OTHER_SITE)
+    session.screen(LoginPage).open_sending_on_to(target)
 
 
 @when(parsers.re(r'the (?P<actor>[a-z ]+) signs in with the password "(?P<password>[^"]*)"'))

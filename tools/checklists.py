@@ -60,6 +60,18 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "Search operates correctly": ("search_case_sensitive",),
         "Sorting works properly": ("change_sort_ignores_sign",),
     },
+    "UI Testing Checklist: Functional Testing": {
+        "Navigation between sections": ("nav_current_wrong_on_portfolio", "deep_link_lost_at_sign_in"),
+        "Error handling": ("data_load_failure_silent", "data_load_never_retried"),
+    },
+    "UI Testing Checklist: Mobile Testing": {
+        "Offline functionality": ("offline_indicator_never_shown", "no_reconnect_after_offline",
+                                  "unanswered_order_forgotten", "unanswered_order_resent_on_reconnect"),
+    },
+    "Browser Developer Tools: Network Monitoring": {
+        "Check for failed requests": ("portfolio_stylesheet_404",),
+        "Verify WebSocket connections": ("live_connection_recycled", "live_connection_duplicated"),
+    },
     "Security": {
         "Login rate limiting (HTTP 429 after repeated failures)": ("login_throttling_missing",),
         "401 without a session": ("anonymous_access",),
@@ -72,6 +84,7 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "Sessions end on sign-out and on expiry": ("signout_leaves_server_session", "expired_sessions_accepted",
                                                    "expiry_redirect_without_reason"),
         "Cross-origin requests refused": ("cross_origin_accepted",),
+        "Sign-in never redirects to another site": ("login_next_open_redirect",),
         "User text shown as text, never run": ("display_name_rendered_as_html", "strategy_name_rendered_as_html"),
     },
 }

@@ -68,3 +68,9 @@ def any_slash_path_followed(target: str | None) -> str:
 def whole_user_row(console: Any, user: User) -> dict[str, Any]:
     # The defect: GET /api/me returns the whole user row, the password hash included.
     return dict(console.db.one("SELECT * FROM users WHERE id = ?", (user.id,)))
+
+
+@replaces("auth.safe_next", fault="deep_link_lost_at_sign_in")
+def always_the_dashboard(target: str | None) -> str:
+    # The defect: the sign-in ignores where the user was going and always lands on the System Status screen.
+    return "/status"

@@ -10,6 +10,8 @@ const indicator = () => document.querySelector('[data-testid="connection-state"]
 // navigation already under way (which would lose "You have signed out").
 let pageLeaving = false;
 window.addEventListener('beforeunload', () => { pageLeaving = true; });
+// A page the browser brings back from its back-forward cache (Back, Forward) is not leaving any more.
+window.addEventListener('pageshow', (event) => { if (event.persisted) pageLeaving = false; });
 
 // The console refused the session this page was loaded with: it expired or ended elsewhere. The sign-in page says so
 // and brings the user back here, as it does when a page request meets an ended session.
@@ -21,30 +23,122 @@ function sendToSignIn() {
 
 function showConnection(state, label) {
   const element = indicator();
-  if (!element) return;
-  element.dataset.state = state;
-  element.textContent = label;
+  if (element) {
+    element.dataset.state = state;
+    element.textContent = label;
+  }
+  connected = state === 'live';
+  showLiveness();
 }
 
-// The moment the socket closes, the indicator stops saying "Live".
-const showReconnecting = seam('live.showReconnecting', () => showConnection('reconnecting', 'Reconnecting…'));
+// ---- Whether the screen presents its data as live ----------------------------------------------------------------
+// The screen (<main>, data-freshness) is live only while its connection is live and every call for its data has
+// been answered; otherwise it is not, and a failed call is explained in the screen's notice (test id
+// `data-error`) until a retry succeeds (docs/ui-contract.md, "Every section page").
+let connected = false;
+const failing = new Map(); // path -> what could not be loaded, and the console's answer
+const loading = new Map(); // path -> the pending load, shared by every caller until it succeeds
+
+function showLiveness() {
+  const main = document.querySelector('main');
+  if (main) main.dataset.freshness = connected && failing.size === 0 ? 'live' : 'stale';
+  const notice = document.querySelector('[data-testid="data-error"]');
+  if (!notice) return;
+  const problems = [...failing.values()].map(({ what, status }) => (status === 0
+    ? `The console could not be reached to load ${what}.`
+    : `The console could not load ${what}: it answered ${status}.`));
+  notice.textContent = problems.length ? `${problems.join(' ')} What is shown is not live. Trying again every second…` : '';
+  notice.hidden = problems.length === 0;
+}
+
+// The moment the connection is lost, the indicator stops saying "Live": "Offline" without a network, "Reconnecting…"
+// otherwise.
+const showConnectionLost = seam('live.showConnectionLost', (offline) => (offline
+  ? showConnection('offline', 'Offline')
+  : showConnection('reconnecting', 'Reconnecting…')));
+
+// How long after a failed call for a screen's data it is tried again (the correct behaviour: every second).
+const retryDelayMs = seam('live.retryDelayMs', () => 1000);
+// What a failed call for a screen's data shows (the correct behaviour: the notice, and the screen no longer live).
+const showLoadFailure = seam('live.showLoadFailure', (path, what, status) => {
+  failing.set(path, { what, status });
+  showLiveness();
+});
+
+// A screen's data over HTTP, e.g. loadData('/api/positions', 'the positions'): resolves with the console's answer once
+// it is a success; until then the screen says what failed and tries again by itself, without a reload.
+export function loadData(path, what) {
+  if (!loading.has(path)) {
+    loading.set(path, new Promise((resolve) => {
+      const attempt = async () => {
+        const answer = await fetchJson(path);
+        if (answer.ok) {
+          loading.delete(path);
+          failing.delete(path);
+          showLiveness();
+          resolve(answer.body);
+          return;
+        }
+        showLoadFailure(path, what, answer.status);
+        const delay = retryDelayMs();
+        if (delay != null) setTimeout(attempt, delay);
+      };
+      attempt();
+    }));
+  }
+  return loading.get(path);
+}
+
+// While the browser has no network at all, nothing is tried until it has: the page says "Offline" and waits for the
+// browser's "online" event (the correct behaviour).
+const reconnectWhenOnline = seam('live.reconnectWhenOnline', (reconnect) => {
+  window.addEventListener('online', reconnect, { once: true });
+});
+
+// A page keeps its one connection for as long as it is open (the correct behaviour: never recycled on purpose).
+const recycleAfterMs = seam('live.recycleAfterMs', () => null);
 
 // onSubscribed: every time the server confirms the subscription (after every reconnect too), the moment from which
 // no event is missed, so a page loads its snapshot then; onReconnect: when it does so again after a drop;
-// onDisconnect: whenever the socket closes, in the same task that shows "Reconnecting…", so that a page can stop
-// presenting its data as live at the very moment the connection is gone.
-export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
+// onDisconnect: whenever the connection is lost (the socket closes, or the browser goes offline), in the same task
+// that shows "Reconnecting…" or "Offline", so that a page can stop presenting its data as live at the very moment the
+// connection is gone. Every (re)subscription is also announced to the page's other modules as 'console:live'.
+function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconnect } = {}) {
   // The URL comes from the page's own location, so the console works behind any host, port or TLS proxy.
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket;
   let attempt = 0;
+  let lost = false; // the connection is gone and the page has said so; set until the next subscription
+  let retry = null; // the timer of the next attempt
+
+  // The one place where a lost connection is shown: "Offline" while the browser has no network (its socket may not
+  // even close until the network is back), "Reconnecting…" otherwise; then the next attempt, as soon as it can work.
+  function connectionLost() {
+    if (lost) return;
+    lost = true;
+    const offline = navigator.onLine === false;
+    showConnectionLost(offline);
+    if (onDisconnect) onDisconnect();
+    attempt += 1;
+    if (offline) reconnectWhenOnline(reconnect);
+    else retry = setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+  }
+
+  function reconnect() {
+    if (!pageLeaving) open();
+  }
 
   function open() {
+    lost = false;
+    // An earlier socket still connecting (it was given up for lost) must not come alive beside this one.
+    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000, 'replaced');
     socket = new WebSocket(url);
+    const current = socket;
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
     const subscribe = [...new Set([...topics, 'halt'])];
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ subscribe, batch: true })));
+    socket.addEventListener('open', () => current.send(JSON.stringify({ subscribe, batch: true })));
     socket.addEventListener('message', (message) => {
+      if (current !== socket || lost) return; // a socket given up for lost (offline) is not listened to any more
       const received = JSON.parse(message.data);
       const events = Array.isArray(received) ? received : [received];
       const subscribed = events.some((event) => event.topic === 'subscribed');
@@ -60,19 +154,39 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
       if (onSubscribed) onSubscribed();
       if (attempt > 0 && onReconnect) onReconnect();
       attempt = 0;
+      document.dispatchEvent(new CustomEvent('console:live'));
+      const recycle = recycleAfterMs();
+      if (recycle != null) setTimeout(() => current.close(1000, 'recycled'), recycle);
     });
     socket.addEventListener('close', (event) => {
-      if (pageLeaving) return;
+      if (pageLeaving || current !== socket) return;
       if (event.code === 4401) {
         sendToSignIn();
         return;
       }
-      showReconnecting();
-      if (onDisconnect) onDisconnect();
-      attempt += 1;
-      setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+      connectionLost();
     });
   }
+
+  // Without a network the socket may stay open, silent, until the network is back (and then fail): the browser's
+  // "offline" event is the moment the page stops presenting anything as live. That socket is given up for lost.
+  window.addEventListener('offline', () => {
+    if (pageLeaving) return;
+    if (lost) {
+      // Already reconnecting: say "Offline" now instead, and wait for the network rather than the next attempt.
+      clearTimeout(retry);
+      lost = false;
+    }
+    connectionLost();
+    socket.close(1000, 'offline');
+  });
+
+  // Brought back from the back-forward cache: the connection closed on the way out is opened again.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    lost = false;
+    connectionLost();
+  });
 
   // Closing on the way out keeps browsers from reporting an interrupted connection as an error. pageLeaving is set
   // here too, for a page closed without beforeunload, so that this close does not start a reconnection.
@@ -82,6 +196,9 @@ export function connectLive(topics, onEvent, { onSubscribed, onReconnect, onDisc
   });
   open();
 }
+
+// A page starts its live connection once (the correct behaviour).
+export const connectLive = seam('live.connectLive', connectLiveOnce);
 
 export const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
 

@@ -1,5 +1,5 @@
 // Market Data: the quotes board. A snapshot over HTTP, then each tick drawn the moment its WebSocket message arrives.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, fetchJson, loadData } from './live.js';
 import { DASH, secondsAgo } from './format.js';
 import { seam } from './faults.js';
 
@@ -195,7 +195,8 @@ function showSource(now) {
   let state;
   let healthy;
   if (!connected) {
-    [state, healthy] = [connectedAt == null ? 'Connecting…' : 'Reconnecting…', false];
+    const down = navigator.onLine === false ? 'Offline' : 'Reconnecting…'; // "Offline": the browser has no network
+    [state, healthy] = [connectedAt == null ? 'Connecting…' : down, false];
   } else {
     // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
     const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));
@@ -283,11 +284,11 @@ function onOpen() {
 
 // ---- start -----------------------------------------------------------------------------------------------------
 
-const snapshot = await fetchJson('/api/market-data');
-day = snapshot.body.day;
-staleAfterMs = snapshot.body.stale_after_ms;
+const snapshot = await loadData('/api/market-data', 'the quotes'); // retried until it is answered
+day = snapshot.day;
+staleAfterMs = snapshot.stale_after_ms;
 const loadedAt = performance.now();
-for (const row of snapshot.body.instruments) {
+for (const row of snapshot.instruments) {
   // The snapshot's age is measured on the server's clock, so no clock of this browser needs to agree with it.
   const q = { ...row, receivedAt: row.age_ms == null ? null : loadedAt - row.age_ms, drawnAt: -Infinity, cutOff: false };
   quotes.set(q.instrument, q);
@@ -295,7 +296,7 @@ for (const row of snapshot.body.instruments) {
   drawQuote(q, loadedAt);
   board.append(q.row);
 }
-for (const currency of [...new Set(snapshot.body.instruments.flatMap((i) => [i.base, i.quote]))].sort()) {
+for (const currency of [...new Set(snapshot.instruments.flatMap((i) => [i.base, i.quote]))].sort()) {
   currencyFilter.append(new Option(currency, currency));
 }
 headers.forEach((header) => header.querySelector('button').addEventListener('click', () => sortBy(header.dataset.column)));

@@ -9,6 +9,27 @@ export const STATUS_LABELS = {
   working: 'Working', filled: 'Filled', rejected: 'Rejected', cancelled: 'Cancelled',
 };
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
+// A ticket sent without an answer (the connection was lost on the way, or the browser is offline) is neither lost nor
+// sent again behind the trader's back: it keeps its client order id, says so, and asks the console, once the page is
+// live again, whether the order arrived (docs/ui-contract.md, "An order without an answer").
+export const UNCONFIRMED = 'Not confirmed: the connection was lost before the console answered. Once it is back, '
+  + 'this ticket checks whether the order was placed.';
+export const NOT_PLACED = 'Not placed: the console never received this order. Submit it again to place it; it will '
+  + 'not be placed twice.';
+
+// What the ticket does with a send that got no answer: keep the ticket open, with its client order id, and say so.
+const whenUnanswered = seam('orderTicket.whenUnanswered', (ticket) => ticket.holdUnconfirmed());
+
+// Once the page is live again: the console's answer about an unconfirmed order. Placed: the ticket follows it as if
+// the answer had arrived; not placed: the trader is told, and decides (a market that moved meanwhile is theirs to
+// judge, so nothing is sent for them); no answer yet: asked again at the next reconnection.
+const reconcileUnconfirmed = seam('orderTicket.reconcileUnconfirmed', async (ticket) => {
+  const answer = await fetchJson('/api/orders?limit=100');
+  if (!answer.ok) return;
+  const order = answer.body.orders.find((o) => o.client_order_id === ticket.unconfirmedId());
+  if (order) ticket.followPlaced(order);
+  else ticket.showNotPlaced();
+});
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
@@ -81,6 +102,7 @@ export function createOrderTicket(opener) {
   const guard = submission(state);
   let trackedClientId = null; // the order whose status the ticket follows
   let tracked = null;
+  let unconfirmed = null; // {id, ticket}: sent without an answer; whether the console has it is not known yet
   const readOnly = opener.dataset.readOnly === 'true';
   let halted = document.querySelector('[data-testid="trading-halted-banner"]')?.dataset.halted === 'true';
 
@@ -151,6 +173,10 @@ export function createOrderTicket(opener) {
       return;
     }
     const id = guard.start();
+    await send(ticket, id);
+  }
+
+  async function send(ticket, id) {
     showTicketError('');
     trackedClientId = id; // before sending: the first status may arrive on the WebSocket before the answer
     tracked = null;
@@ -165,7 +191,10 @@ export function createOrderTicket(opener) {
       state.sending = false;
       submitButton.disabled = halted;
     }
-    if (answer.ok) {
+    if (answer.status === 0) {
+      whenUnanswered(handle(ticket, id));
+    } else if (answer.ok) {
+      unconfirmed = null;
       showOrder(answer.body);
       form.hidden = true;
       follow.placed(answer.body);
@@ -174,6 +203,40 @@ export function createOrderTicket(opener) {
       showTicketError(problemText(answer.body));
     }
   }
+
+  // What the seams above may do with the ticket of an unanswered send.
+  function handle(ticket, id) {
+    return {
+      unconfirmedId: () => unconfirmed?.id,
+      holdUnconfirmed() {
+        unconfirmed = { id, ticket };
+        showTicketError(UNCONFIRMED);
+      },
+      followPlaced(order) {
+        unconfirmed = null;
+        trackedClientId = order.client_order_id;
+        tracked = null;
+        showTicketError('');
+        showOrder(order);
+        form.hidden = true;
+      },
+      showNotPlaced() {
+        unconfirmed = null;
+        showTicketError(NOT_PLACED);
+      },
+      close() {
+        unconfirmed = null;
+        trackedClientId = null;
+        showTicketError('');
+        form.hidden = true;
+      },
+      resend: (newId) => send(ticket, newId),
+    };
+  }
+
+  document.addEventListener('console:live', () => {
+    if (unconfirmed) reconcileUnconfirmed(handle(unconfirmed.ticket, unconfirmed.id));
+  });
 
   function showOrder(order) {
     if (order.client_order_id !== trackedClientId) return;

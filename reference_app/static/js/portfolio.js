@@ -1,6 +1,6 @@
 // Portfolio screen: the overview and the positions with their synchronisation, live; a position's details; closing
 // a position, changing its size, and adding a new one with the shared order ticket.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, fetchJson, loadData } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
 import { seam } from './faults.js';
 import {
@@ -314,12 +314,7 @@ function addPosition() {
 // ---- Live --------------------------------------------------------------------------------------------------------
 
 async function loadSnapshot() {
-  const answer = await fetchJson('/api/positions');
-  if (answer.ok) showPositions(answer.body);
-  else {
-    actionError.textContent = problemText(answer.body);
-    actionError.hidden = false;
-  }
+  showPositions(await loadData('/api/positions', 'the positions')); // retried until it is answered
 }
 
 function onEvent(topic, data) {

@@ -1,5 +1,5 @@
 // Risk Management: live risk metrics, the account's limits and their editor, the Emergency Stop and its resume, alerts.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, fetchJson, loadData } from './live.js';
 import { showHalt } from './halt.js';
 import { DASH, clockTime, signedPercent, units, usd } from './format.js';
 import { seam } from './faults.js';
@@ -179,12 +179,11 @@ function showAlert(alert) {
 // ---- Live -------------------------------------------------------------------------------------------------------
 
 async function loadSnapshot() {
-  const answer = await fetchJson('/api/risk');
-  if (!answer.ok) return;
-  showMetrics(answer.body.metrics);
-  showLimits(answer.body.limits);
-  showTradingState(answer.body.halt);
-  answer.body.alerts.forEach(showAlert);
+  const risk = await loadData('/api/risk', 'the risk figures'); // retried until it is answered
+  showMetrics(risk.metrics);
+  showLimits(risk.limits);
+  showTradingState(risk.halt);
+  risk.alerts.forEach(showAlert);
   byTestId('no-risk-alerts').hidden = alertRows.size > 0;
 }
 

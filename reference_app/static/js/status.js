@@ -1,5 +1,5 @@
 // System Status dashboard: the first snapshot over HTTP, then a fresh one pushed over the WebSocket.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, loadData } from './live.js';
 import { clockTime, milliseconds, secondsAgo } from './format.js';
 import { seam } from './faults.js';
 
@@ -48,7 +48,6 @@ function render(snapshot) {
   showUpdatedAt(updatedAt, snapshot.generated_at);
 }
 
-const first = await fetchJson('/api/status');
-if (first.ok) render(first.body);
-else overall.textContent = first.body.detail; // the next pushed snapshot replaces it
+// The first snapshot is retried until it is answered; a pushed one that arrives first is drawn meanwhile.
+loadData('/api/status', 'the status of the components').then(render);
 connectLive(['status'], (topic, data) => render(data));

@@ -1,5 +1,5 @@
 // Strategies: the account's strategies (pushed live over the WebSocket), and the form that validates, saves and deploys one.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, fetchJson, loadData } from './live.js';
 import { parseAmount, percent, units, usd } from './format.js';
 import { seam } from './faults.js';
 
@@ -150,11 +150,7 @@ function summarize() {
 }
 
 async function loadAll() {
-  const { ok, body } = await fetchJson('/api/strategies');
-  if (!ok) {
-    listError.textContent = body.detail ?? 'The strategies could not be loaded.';
-    return null;
-  }
+  const body = await loadData('/api/strategies', 'the strategies'); // retried until it is answered
   canChange = body.can_change;
   const seen = new Set(body.strategies.map((s) => s.id));
   for (const id of strategies.keys()) {

@@ -1,5 +1,5 @@
 // Trading screen: the order ticket, the live status of the last order, positions and P&L, open orders, history.
-import { connectLive, fetchJson } from './live.js';
+import { connectLive, fetchJson, loadData } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
 import { seam } from './faults.js';
 import { STATUS_LABELS as LABELS, createOrderTicket, problemText } from './order_ticket.js';
@@ -182,10 +182,14 @@ function showPositions(snapshot) {
 // ---- Live -----------------------------------------------------------------------------------------------------
 
 async function loadSnapshot() {
-  const [recent, book] = await Promise.all([fetchJson('/api/orders?limit=500'), fetchJson('/api/positions')]);
-  if (recent.ok) recent.body.orders.slice().reverse().forEach(upsertOrder);
-  applyHistoryFilter();
-  if (book.ok) showPositions(book.body);
+  // Each retried until it is answered, and shown as soon as it is.
+  await Promise.all([
+    loadData('/api/orders?limit=500', 'the orders').then((recent) => {
+      recent.orders.slice().reverse().forEach(upsertOrder);
+      applyHistoryFilter();
+    }),
+    loadData('/api/positions', 'the positions').then(showPositions),
+  ]);
 }
 
 function onEvent(topic, data) {

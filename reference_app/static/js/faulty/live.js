@@ -1,5 +1,5 @@
-// Faulty variants of the live connection's seams (live.js), one per named fault. Each is made from the correct
-// behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
+// Faulty variants of the live connection's seams (live.js), shared by every screen, one per named fault. Each is made
+// from the correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
   // The defect: an ended session sends the user to sign in without saying why (no "expired" notice).
@@ -8,6 +8,35 @@ export const REPLACEMENTS = {
   },
   // The defect: when the connection drops, the indicator is never changed: it keeps saying "Live" while offline.
   offline_indicator_never_shown: {
-    'live.showReconnecting': () => () => {},
+    'live.showConnectionLost': () => () => {},
+  },
+  // The defect: the page waits for the network's return on `document`, where the browser never fires "online" (it
+  // fires on window): once offline, a screen stays offline until it is reloaded.
+  no_reconnect_after_offline: {
+    'live.reconnectWhenOnline': () => (reconnect) => {
+      document.addEventListener('online', reconnect, { once: true });
+    },
+  },
+  // The defect: a failed call for a screen's data is tried once and never again; the screen waits for a reload.
+  data_load_never_retried: {
+    'live.retryDelayMs': () => () => null,
+  },
+  // The defect: a failed call for a screen's data is only logged; the screen says nothing and still claims to be live.
+  data_load_failure_silent: {
+    'live.showLoadFailure': () => (path, what, status) => {
+      console.warn(`could not load ${what} (${status})`);
+    },
+  },
+  // The defect: a refactor left the old start-up call in place: the page starts its live connection twice, holds two
+  // WebSockets and handles every event twice.
+  live_connection_duplicated: {
+    'live.connectLive': (correct) => (...args) => {
+      correct(...args);
+      correct(...args);
+    },
+  },
+  // The defect: a "keep-alive" recycles the live connection every 2 seconds: the page reconnects over and over.
+  live_connection_recycled: {
+    'live.recycleAfterMs': () => () => 2000,
   },
 };

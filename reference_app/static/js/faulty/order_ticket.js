@@ -35,5 +35,14 @@ export const REPLACEMENTS = {
   // The defect: the timeline's times are formatted without milliseconds.
   timeline_times_without_milliseconds: {
     'orderTicket.stepTime': () => (at) => clockTime(at, { milliseconds: false }),
+  },  // The defect: a send that got no answer is taken for a success: the ticket closes and says nothing, and the order
+  // is never looked for again (lost if it never arrived, unfollowed if it did).
+  unanswered_order_forgotten: {
+    'orderTicket.whenUnanswered': () => (ticket) => ticket.close(),
+  },
+  // The defect: a naive retry queue sends an unanswered order again on reconnection, as a new order (a fresh client
+  // order id), without asking whether the first one arrived: placed twice when it had.
+  unanswered_order_resent_on_reconnect: {
+    'orderTicket.reconcileUnconfirmed': () => async (ticket) => ticket.resend(newClientOrderId()),
   },
 };

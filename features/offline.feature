@@ -1,0 +1,54 @@
+@offline
+Feature: Losing the network connection
+  A trader's laptop drops off the network (test plan, "Mobile testing": offline functionality). Every open screen says
+  so within a second and stops presenting anything as live; back online, it is live again by itself, without a
+  reload. An order submitted without a connection is neither lost nor placed twice: the ticket keeps it, with its
+  client order id, says that it is not confirmed, and once the connection is back asks the console whether it
+  arrived. If it did, the ticket follows it; if not, it says so and the trader decides whether to submit it again
+  (nothing is sent behind the trader's back into a market that has moved). Each scenario has an account of its own.
+
+  Scenario Outline: The <screen> screen says it is offline, and is live again once the connection is back
+    Given a trader is signed in
+    And the trader has the <screen> screen open
+    When the trader's browser loses its network connection
+    Then the trader sees the <screen> screen offline within a second, presenting nothing as live
+    When the trader's browser is back online
+    Then the trader sees the <screen> screen live again by itself, without a reload
+
+    Examples:
+      | screen          |
+      | System Status   |
+      | Strategies      |
+      | Trading         |
+      | Risk Management |
+      | Portfolio       |
+      | Market Data     |
+
+  Scenario: Offline, no price is shown as live, and the prices move again once the connection is back
+    Given a trader is signed in
+    And the trader has the Market Data screen open
+    When the trader's browser loses its network connection
+    Then the trader sees every quote flagged stale and the data source "Offline"
+    When the trader's browser is back online
+    Then the trader sees the prices of EURUSD, GBPUSD, USDJPY and AUDUSD move again, without a reload
+
+  Scenario: An order submitted offline is not lost, and is placed once when the trader submits it again
+    Given a trader is signed in
+    And the trader has the Trading screen open
+    When the trader's browser loses its network connection
+    And the trader submits a MARKET order to BUY 10,000 EURUSD
+    Then the trader sees the ticket say "Not confirmed: the connection was lost before the console answered. Once it is back, this ticket checks whether the order was placed."
+    When the trader's browser is back online
+    Then the trader sees the ticket say "Not placed: the console never received this order. Submit it again to place it; it will not be placed twice."
+    When the trader submits the ticket again
+    Then the trader sees one order in the Order History, Filled
+
+  Scenario: An order whose answer was lost on the way back is found once the connection is back, not placed again
+    Given a trader is signed in
+    And the trader has the Trading screen open
+    And the trader's connection will drop while the console takes their next order
+    When the trader submits a MARKET order to BUY 10,000 EURUSD
+    Then the trader sees the ticket say "Not confirmed: the connection was lost before the console answered. Once it is back, this ticket checks whether the order was placed."
+    When the trader's browser is back online
+    Then the trader's last order shows "Filled"
+    And the trader sees one order in the Order History, Filled
