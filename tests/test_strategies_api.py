@@ -237,8 +237,8 @@ def test_a_deployed_strategy_trades_on_the_feed_and_its_metrics_are_pushed(start
     saved = client.post("/api/strategies", json=EURUSD_REVERSION).json()
     with events(client) as wait:
         assert client.post(f"/api/strategies/{saved['id']}/deploy").json()["status"] == "Deploying"
+        warm_up(client, "1M")  # Deploying lasts until the rule has seen enough ticks to decide
         wait(strategy_event(status="Running"))
-        warm_up(client, "1M")
         tick(client, LOW)
         bought = wait(strategy_event(trades=1))
         assert bought["metrics"]["pnl_usd"] == -0.5  # bought at the ask, marked at the mid
