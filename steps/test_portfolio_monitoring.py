@@ -19,20 +19,7 @@ SYNC_CHANGES, SYNC_DEADLINE_S = 2, 6
 
 # When ------------------------------------------------------------------------------------------------------------
 
-@when(parsers.parse("the {actor} opens the details of the {instrument} position"))
-def actor_opens_details(desk: Desk, actor: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.open_details(instrument)
-
-
-@when(parsers.parse("the {actor} asks to close the {instrument} position"))
-def actor_asks_to_close(desk: Desk, actor: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.ask_to_close(instrument)
-
-
-@when(parsers.parse("the {actor} enters a new size of {quantity} for the {instrument} position"))
-def actor_enters_new_size(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.enter_new_size(instrument, quantity)
-
+# (Opening a position's details, asking to close it, entering a new size: shared, in steps/conftest.py.)
 
 @when(parsers.parse("the {actor} confirms closing the position"))
 def actor_confirms_close(desk: Desk, actor: str) -> None:

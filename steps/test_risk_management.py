@@ -27,11 +27,6 @@ def equity_recorded(desk: Desk, console_control: TestControl, datatable: list[li
     console_control.record_equity(desk.account.id, [as_number(cell) for row in datatable for cell in row])
 
 
-@given(parsers.parse("the account's daily loss limit is {limit}"))
-def daily_loss_limit_is(desk: Desk, limit: str) -> None:
-    RiskApi(desk.api_as("risk_manager")).set_limits(daily_loss_limit=as_number(limit))
-
-
 @given(parsers.parse("the account's max position size is {size}"))
 def max_position_size_is(desk: Desk, size: str) -> None:
     RiskApi(desk.api_as("risk_manager")).set_limits(max_position_size=as_number(size))
@@ -73,21 +68,7 @@ def limits_refused_with(desk: Desk, actor: str, message: str) -> None:
     expect(limits.field(field)).to_have_accessible_description(reason)
 
 
-# The halt -------------------------------------------------------------------------------------------------------
-
-@then(parsers.parse('the {actor} sees the risk alert "{message}"'))
-def sees_risk_alert(desk: Desk, actor: str, message: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    expect(risk.alert_messages.first).to_have_text(desk.expected_text(message))
-    expect(risk.alert_times.first).to_have_text(RiskPage.ALERT_TIME)
-
-
-@then(parsers.parse('the {actor} sees trading halted: "{details}"'))
-def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
-    banner = desk[actor].screen(HaltedBanner)
-    expect(banner.banner).to_be_visible()
-    expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
-
+# The halt (the halted banner, risk alerts, trading active: shared, in steps/conftest.py) ---------------------------
 
 @then(parsers.parse("the {actor} sees trading no longer halted"))
 def sees_trading_not_halted(desk: Desk, actor: str) -> None:
@@ -117,14 +98,6 @@ def actor_triggers_emergency_stop(desk: Desk, actor: str) -> HaltWatch:
 @when(parsers.parse("the {actor} resumes trading"))
 def actor_resumes_trading(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).resume_trading()
-
-
-@then(parsers.parse("the {actor} sees trading active, with no risk alert"))
-def sees_trading_active(desk: Desk, actor: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    expect(risk.trading_state).to_have_text("Active")
-    expect(risk.no_alerts).to_be_visible()
-    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
 
 
 @then(parsers.parse("the {actor}'s screen shows trading halted within a second, without a reload"))

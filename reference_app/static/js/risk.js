@@ -2,7 +2,7 @@
 import { connectLive, fetchJson } from './live.js';
 import { showHalt } from './halt.js';
 import { DASH, clockTime, signedPercent, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { hasFault, seam } from './faults.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const byTestId = (id, root = document) => $(`[data-testid="${id}"]`, root);
@@ -123,10 +123,12 @@ function showActionError(message) {
   actionError.hidden = !message;
 }
 
-function ask(dialog) {
+// Modal: the page behind is inert, the focus starts on the dialog's autofocus button (Cancel, the safe choice) and
+// stays in the dialog, Escape cancels, and the focus goes back to the button that opened it.
+const ask = seam('risk.askToConfirm', (dialog) => {
   dialog.returnValue = ''; // Escape closes it without a button: that must never read as the last confirm
   dialog.showModal();
-}
+});
 
 async function act(path, button) {
   button.disabled = true;

@@ -1,7 +1,7 @@
 // Strategies: the account's strategies (pushed live over the WebSocket), and the form that validates, saves and deploys one.
 import { connectLive, fetchJson } from './live.js';
 import { parseAmount, percent, units, usd } from './format.js';
-import { hasFault } from './faults.js';
+import { hasFault, seam } from './faults.js';
 
 const ACTIVE = new Set(['Deploying', 'Running']);
 const FIELDS = ['name', 'type', 'instruments', 'timeframe', 'risk_limit', 'max_position_size'];
@@ -202,18 +202,21 @@ function option(value) {
   return element;
 }
 
+// One instrument's checkbox, inside its label: the symbol is the checkbox's name.
+const instrumentChoice = seam('strategies.instrumentChoice', (symbol) => {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'instruments';
+  box.value = symbol;
+  label.append(box, ` ${symbol}`);
+  return label;
+});
+
 function buildChoices(choices) {
   inputs.type.replaceChildren(...choices.types.map(option));
   inputs.timeframe.replaceChildren(...choices.timeframes.map(option));
-  const boxes = choices.instruments.map((symbol) => {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'instruments';
-    box.value = symbol;
-    label.append(box, ` ${symbol}`);
-    return label;
-  });
+  const boxes = choices.instruments.map(instrumentChoice);
   inputs.instruments.querySelector('.choices').replaceChildren(...boxes);
 }
 
