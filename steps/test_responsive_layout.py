@@ -18,7 +18,7 @@ ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 CONTROL = r"the (?P<control>[A-Z][\w ]*? (?:button|filter))"
 
 
-@given(parsers.re(rf"a {ACTOR} is signed in on an? (?P<device>[A-Z][\w ()]*)"))
+@given(parsers.re(rf"a {ACTOR} is signed in on an? (?P<device>[A-Za-z][\w ()]*)"))
 def actor_signed_in_on_device(desk: Desk, device_profiles: DeviceProfiles, actor: str, device: str) -> Session:
     return desk.sign_in(actor, device=device_profiles.profile(device))
 
