@@ -12,6 +12,7 @@ pytest_plugins = [
     "fixtures.contract",
     "fixtures.sessions",
     "fixtures.cross_engine",
+    "fixtures.devices",  # after console_server: its browser_context_args build on that one's
     "fixtures.realtime",
     "fixtures.sharding",
     "fixtures.allure_skips",

@@ -29,6 +29,18 @@ from reference_app.seams import seam
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
+# The seam of the console's styling: a fault that breaks the layout is a stylesheet of its own,
+# static/css/faulty/<fault>.css, whose rules override the correct ones in the cascade (base.html links it last, only
+# while the console runs with that fault). The correct styles stay in static/css/ as the console has them.
+FAULTY_STYLESHEETS = Path(__file__).parent / "static" / "css" / "faulty"
+
+
+def fault_stylesheets(faults: list[str]) -> list[str]:
+    return [f"/static/css/faulty/{fault}.css" for fault in faults if (FAULTY_STYLESHEETS / f"{fault}.css").is_file()]
+
+
+templates.env.globals["fault_stylesheets"] = fault_stylesheets
+
 
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     # (path, navigation label, template); a section whose page is not built yet renders "coming_soon.html"

@@ -17,7 +17,8 @@ from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.controls import OfferedControls
-from pages.live import TextRecorder
+from pages.halt_banner import HaltedBanner
+from pages.live import TextRecorder, seconds_from_now
 from pages.live_state import LiveState
 from pages.login_page import LoginPage
 from pages.navigation import NavigationBar
@@ -40,6 +41,9 @@ SIDES = {"bought": "+", "sold": "-"}
 
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
 A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "GBPUSD"), "1M", "$1,000", "10,000")
+
+# A risk alert's time of day: the moment the console recorded it, a few seconds before the step reads it at most.
+ALERT_TIME_TOLERANCE_S = 60
 
 
 @dataclass(frozen=True)
@@ -356,3 +360,52 @@ def sees_strategy_stopped(desk: Desk, actor: str, name: str, reason: str) -> Non
     row = desk[actor].screen(StrategiesPage).strategy(name)
     expect(row.status).to_have_text("Stopped")
     expect(row.stop_reason).to_have_text(desk.expected_text(reason))
+
+
+# Risk and the halt ------------------------------------------------------------------------------------------------
+
+@given(parsers.parse("the account's daily loss limit is {limit}"))
+def daily_loss_limit_is(desk: Desk, limit: str) -> None:
+    RiskApi(desk.api_as("risk_manager")).set_limits(daily_loss_limit=as_number(limit))
+
+
+@then(parsers.parse('the {actor} sees the risk alert "{message}"'))
+def sees_risk_alert(desk: Desk, actor: str, message: str) -> None:
+    risk = desk[actor].screen(RiskPage)
+    expect(risk.alert_messages.first).to_have_text(desk.expected_text(message))
+    expect(risk.alert_times.first).to_have_text(RiskPage.ALERT_TIME)
+    off_by_s = seconds_from_now(desk[actor].page, risk.alert_times.first.inner_text())
+    assert off_by_s <= ALERT_TIME_TOLERANCE_S, f"the alert's time is {off_by_s:.0f} s away from the time of day now"
+
+
+@then(parsers.parse('the {actor} sees trading halted: "{details}"'))
+def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
+    banner = desk[actor].screen(HaltedBanner)
+    expect(banner.banner).to_be_visible()
+    expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
+
+
+@then(parsers.parse("the {actor} sees trading active, with no risk alert"))
+def sees_trading_active(desk: Desk, actor: str) -> None:
+    risk = desk[actor].screen(RiskPage)
+    expect(risk.trading_state).to_have_text("Active")
+    expect(risk.no_alerts).to_be_visible()
+    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
+
+
+# A position's details and actions on the Portfolio screen --------------------------------------------------------
+
+@given(parsers.parse("the {actor} has the details of the {instrument} position open"))
+@when(parsers.parse("the {actor} opens the details of the {instrument} position"))
+def actor_opens_details(desk: Desk, actor: str, instrument: str) -> None:
+    desk[actor].screen(PortfolioPage).positions.open_details(instrument)
+
+
+@when(parsers.parse("the {actor} asks to close the {instrument} position"))
+def actor_asks_to_close(desk: Desk, actor: str, instrument: str) -> None:
+    desk[actor].screen(PortfolioPage).positions.ask_to_close(instrument)
+
+
+@when(parsers.parse("the {actor} enters a new size of {quantity} for the {instrument} position"))
+def actor_enters_new_size(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
+    desk[actor].screen(PortfolioPage).positions.enter_new_size(instrument, quantity)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import allure
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
@@ -19,21 +19,7 @@ SYNC_CHANGES, SYNC_DEADLINE_S = 2, 6
 
 # When ------------------------------------------------------------------------------------------------------------
 
-@given(parsers.parse("the {actor} has the details of the {instrument} position open"))
-@when(parsers.parse("the {actor} opens the details of the {instrument} position"))
-def actor_opens_details(desk: Desk, actor: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.open_details(instrument)
-
-
-@when(parsers.parse("the {actor} asks to close the {instrument} position"))
-def actor_asks_to_close(desk: Desk, actor: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.ask_to_close(instrument)
-
-
-@when(parsers.parse("the {actor} enters a new size of {quantity} for the {instrument} position"))
-def actor_enters_new_size(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.enter_new_size(instrument, quantity)
-
+# (Opening a position's details, asking to close it, entering a new size: shared, in steps/conftest.py.)
 
 @when(parsers.parse("the {actor} begins to close the {instrument} position but cancels it in the dialog"))
 def actor_cancels_close(desk: Desk, actor: str, instrument: str) -> None:

@@ -11,14 +11,11 @@ from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner, HaltWatch
-from pages.live import seconds_from_now
 from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
 
 scenarios("risk-management.feature")
 
-# The alert's time of day: the moment the console recorded it, a few seconds before the step reads it at most.
-ALERT_TIME_TOLERANCE_S = 60
 # The risk engine samples every account's equity once a second: two new samples within a generous deadline.
 SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 
@@ -28,11 +25,6 @@ SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 @given("the risk engine has recorded the account's equity once a second as:")
 def equity_recorded(desk: Desk, console_control: TestControl, datatable: list[list[str]]) -> None:
     console_control.record_equity(desk.account.id, [as_number(cell) for row in datatable for cell in row])
-
-
-@given(parsers.parse("the account's daily loss limit is {limit}"))
-def daily_loss_limit_is(desk: Desk, limit: str) -> None:
-    RiskApi(desk.api_as("risk_manager")).set_limits(daily_loss_limit=as_number(limit))
 
 
 @given(parsers.parse("the account's max position size is {size}"))
@@ -81,29 +73,13 @@ def limits_refused_with(desk: Desk, actor: str, message: str) -> None:
     expect(limits.field(field)).to_have_accessible_description(reason)
 
 
-# The halt -------------------------------------------------------------------------------------------------------
-
-@then(parsers.parse('the {actor} sees the risk alert "{message}"'))
-def sees_risk_alert(desk: Desk, actor: str, message: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    expect(risk.alert_messages.first).to_have_text(desk.expected_text(message))
-    expect(risk.alert_times.first).to_have_text(RiskPage.ALERT_TIME)
-    off_by_s = seconds_from_now(desk[actor].page, risk.alert_times.first.inner_text())
-    assert off_by_s <= ALERT_TIME_TOLERANCE_S, f"the alert's time is {off_by_s:.0f} s away from the time of day now"
-
+# The halt (the halted banner, risk alerts, trading active: shared, in steps/conftest.py) ---------------------------
 
 @then(parsers.parse("the {actor} sees the risk alerts, newest first:"))
 def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
     risk = desk[actor].screen(RiskPage)
     expect(risk.alert_messages).to_have_text([desk.expected_text(message) for [message] in datatable])
     expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
-
-
-@then(parsers.parse('the {actor} sees trading halted: "{details}"'))
-def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
-    banner = desk[actor].screen(HaltedBanner)
-    expect(banner.banner).to_be_visible()
-    expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
 
 
 @then(parsers.parse("the {actor} sees trading no longer halted"))
@@ -134,14 +110,6 @@ def actor_triggers_emergency_stop(desk: Desk, actor: str) -> HaltWatch:
 @when(parsers.parse("the {actor} resumes trading"))
 def actor_resumes_trading(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).resume_trading()
-
-
-@then(parsers.parse("the {actor} sees trading active, with no risk alert"))
-def sees_trading_active(desk: Desk, actor: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    expect(risk.trading_state).to_have_text("Active")
-    expect(risk.no_alerts).to_be_visible()
-    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
 
 
 @then(parsers.parse("the {actor}'s screen shows trading halted within a second, without a reload"))

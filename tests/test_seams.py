@@ -1,5 +1,5 @@
 """Every named fault switches seams, and only seams: each catalogued fault replaces at least one declared seam (in
-reference_app/faulty/ or static/js/faulty/), no seam is declared twice, and no domain module, page script or
+reference_app/faulty/ or static/js/faulty/, or the cascade with a stylesheet in static/css/faulty/), no seam is declared twice, and no domain module, page script or
 template mentions a fault by name (the faulty modules say what each fault does)."""
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from reference_app.faults import CATALOGUE, FAULTS
 APP = Path(reference_app.app.__file__).resolve().parent
 JS = APP / "static" / "js"
 FAULTY_JS = JS / "faulty"
+# The styling's seam: a fault that breaks the layout is a stylesheet of its own, linked last (reference_app/pages.py).
+FAULTY_CSS = APP / "static" / "css" / "faulty"
 # The mechanism itself may name faults; every other file of the console must read as the correct console.
 MECHANISM = {APP / "faults.py", APP / "seams.py"}
 
@@ -72,6 +74,8 @@ def test_each_faulty_module_replaces_seams_of_its_own_domain_module() -> None:
 @pytest.mark.parametrize("fault", CATALOGUE, ids=lambda f: f.name)
 def test_every_fault_replaces_at_least_one_seam(fault) -> None:
     replaced = {r.seam for r in seams.REPLACEMENTS.get(fault.name, [])} | js_replacements().get(fault.name, set())
+    if (FAULTY_CSS / f"{fault.name}.css").is_file():
+        replaced.add("the stylesheet cascade")
     assert replaced, f"{fault.name} replaces no seam: it is either switched inline or not implemented"
 
 

@@ -87,6 +87,24 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "Sign-in never redirects to another site": ("login_next_open_redirect",),
         "User text shown as text, never run": ("display_name_rendered_as_html", "strategy_name_rendered_as_html"),
     },
+    "UI Testing Checklist: Functional testing": {
+        "Responsive design": ("status_table_overflows_on_phone", "nav_does_not_wrap_on_phone",
+                              "trading_layout_overflows_on_phone"),
+    },
+    "UI Testing Checklist: Mobile testing": {
+        "Responsive layout": ("status_table_overflows_on_phone", "header_clips_navigation_on_phone",
+                              "nav_does_not_wrap_on_phone", "trading_layout_overflows_on_phone"),
+        "Touch interactions": ("compact_action_buttons_on_touch", "board_filters_compact_on_phone"),
+    },
+    "Accessibility (issue 17)": {
+        "No serious or critical WCAG 2.2 A/AA violation (axe-core), every screen with data": (
+            "muted_text_low_contrast", "sign_in_button_low_contrast", "strategy_instruments_unlabelled",
+            "hide_details_button_unnamed"),
+        "Emergency Stop with the keyboard alone: reached, triggered, confirmed, cancelled": (
+            "stop_dialog_focus_on_confirm", "stop_dialog_not_modal"),
+        "Focus stays inside a dialog, and Escape closes it": ("stop_dialog_not_modal", "resize_dialog_not_modal",
+                                                              "close_dialog_ignores_escape"),
+    },
 }
 
 

@@ -123,10 +123,12 @@ function showActionError(message) {
   actionError.hidden = !message;
 }
 
-function ask(dialog) {
+// Modal: the page behind is inert, the focus starts on the dialog's autofocus button (Cancel, the safe choice) and
+// stays in the dialog, Escape cancels, and the focus goes back to the button that opened it.
+const ask = seam('risk.askToConfirm', (dialog) => {
   dialog.returnValue = ''; // Escape closes it without a button: that must never read as the last confirm
   dialog.showModal();
-}
+});
 
 async function act(path, button) {
   button.disabled = true;

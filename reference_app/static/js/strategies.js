@@ -196,18 +196,21 @@ function option(value) {
   return element;
 }
 
+// One instrument's checkbox, inside its label: the symbol is the checkbox's name.
+const instrumentChoice = seam('strategies.instrumentChoice', (symbol) => {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'instruments';
+  box.value = symbol;
+  label.append(box, ` ${symbol}`);
+  return label;
+});
+
 function buildChoices(choices) {
   inputs.type.replaceChildren(...choices.types.map(option));
   inputs.timeframe.replaceChildren(...choices.timeframes.map(option));
-  const boxes = choices.instruments.map((symbol) => {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'instruments';
-    box.value = symbol;
-    label.append(box, ` ${symbol}`);
-    return label;
-  });
+  const boxes = choices.instruments.map(instrumentChoice);
   inputs.instruments.querySelector('.choices').replaceChildren(...boxes);
 }
 

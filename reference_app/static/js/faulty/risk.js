@@ -6,4 +6,21 @@ export const REPLACEMENTS = {
   emergency_stop_cancel_still_stops: {
     'risk.confirmed': () => () => true,
   },
+  // The defect: the Emergency Stop's confirmation is opened with show() instead of showModal(): it is not modal, the
+  // page behind stays live, and Tab walks out of the dialog.
+  stop_dialog_not_modal: {
+    'risk.askToConfirm': (correct) => (dialog) => {
+      if (dialog.dataset.dialog !== 'emergency-stop') return correct(dialog);
+      dialog.returnValue = '';
+      dialog.show();
+    },
+  },
+  // The defect: the confirmation focuses its Confirm button ("the likely next action"), so Enter or Space pressed once
+  // more halts trading.
+  stop_dialog_focus_on_confirm: {
+    'risk.askToConfirm': (correct) => (dialog) => {
+      correct(dialog);
+      dialog.querySelector('button[value="confirm"]').focus();
+    },
+  },
 };

@@ -18,4 +18,14 @@ export const REPLACEMENTS = {
   strategy_summary_counts_stopped_as_running: {
     'strategies.countsAsRunning': () => (strategy) => strategy.status !== 'Saved',
   },
+  // The defect: the instrument choices were restyled as chips and their <label> became a <span>: each checkbox is
+  // still there, but has no name.
+  strategy_instruments_unlabelled: {
+    'strategies.instrumentChoice': (correct) => (symbol) => {
+      const chip = document.createElement('span');
+      chip.className = 'chip';
+      chip.append(...correct(symbol).childNodes);
+      return chip;
+    },
+  },
 };

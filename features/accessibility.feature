@@ -1,0 +1,87 @@
+@accessibility
+Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keyboard alone
+  A trader who uses a screen reader, the keyboard alone or needs strong contrast works with the same console. axe-core
+  (4.12.1, injected into the page) checks each screen against its WCAG 2.0, 2.1 and 2.2 rules of levels A and AA, with
+  the account's data on it: a position, a working order, a running strategy and a risk alert; a serious or critical
+  violation fails the scenario, and every violation is attached to the report with the elements it concerns. The
+  Emergency Stop and the confirmations of the Portfolio screen work with the keyboard alone: Tab reaches the control,
+  Enter or Space opens its dialog, the focus moves into the dialog and stays there while Tab cycles through it, and
+  Escape cancels it and gives the focus back to the control that opened it.
+
+  Rule: No screen has a serious or critical violation of the WCAG 2.2 A and AA rules
+
+    Scenario Outline: A screen with the account's data has no serious or critical accessibility violation
+      Given a trader is signed in
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+      And the trader has a running strategy named "Asia Session Momentum"
+      And the account's daily loss limit is $4,000
+      When the trader opens the <screen> screen
+      Then the trader's screen shows no serious or critical violation of the WCAG 2.2 A and AA rules
+
+      Examples:
+        | screen          |
+        | System Status   |
+        | Strategies      |
+        | Trading         |
+        | Risk Management |
+        | Portfolio       |
+        | Market Data     |
+
+    Scenario: The sign-in screen has no serious or critical accessibility violation
+      Given a visitor is on the sign-in screen
+      Then the visitor's screen shows no serious or critical violation of the WCAG 2.2 A and AA rules
+
+    Scenario Outline: A form, a panel or a dialog shown on request has no serious or critical accessibility violation
+      Given a risk manager is signed in
+      And the risk manager has bought 10,000 EURUSD at the market
+      And the risk manager has the <screen> screen open
+      When <request>
+      Then the risk manager's screen shows no serious or critical violation of the WCAG 2.2 A and AA rules
+
+      Examples:
+        | screen          | request                                                                  |
+        | Strategies      | the risk manager opens the new strategy form                             |
+        | Trading         | the risk manager opens the order ticket                                  |
+        | Risk Management | the risk manager opens the limits editor                                 |
+        | Risk Management | the risk manager triggers the Emergency Stop and is asked to confirm it |
+        | Portfolio       | the risk manager opens the details of the EURUSD position                |
+        | Portfolio       | the risk manager asks to close the EURUSD position                       |
+        | Portfolio       | the risk manager enters a new size of 5,000 for the EURUSD position      |
+
+  Rule: The Emergency Stop works with the keyboard alone
+
+    Scenario: The Emergency Stop is found, triggered and confirmed with the keyboard alone
+      Given a trader is signed in
+      And the trader has the Risk Management screen open
+      When the trader tabs to the "Emergency Stop" button and presses Enter
+      Then the trader sees the focus on the "Cancel" button of the "Confirm Emergency Stop" dialog
+      When the trader presses Tab 5 times
+      Then the trader saw the focus stay inside the "Confirm Emergency Stop" dialog
+      When the trader tabs to the "Confirm Emergency Stop" button and presses Enter
+      Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
+
+    Scenario: Escape cancels the Emergency Stop and gives the focus back to its button
+      Given a trader is signed in
+      And the trader has the Risk Management screen open
+      When the trader tabs to the "Emergency Stop" button and presses Space
+      And the trader presses Escape
+      Then the trader sees the "Confirm Emergency Stop" dialog closed and the focus back on the "Emergency Stop" button
+      And the trader sees trading active, with no risk alert
+
+  Rule: The confirmations of the Portfolio screen work with the keyboard alone
+
+    Scenario Outline: A position's confirmation keeps the focus inside while Tab cycles, and Escape closes it
+      Given a trader is signed in
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has the Portfolio screen open
+      When the trader tabs to the "<control>" button and presses Enter
+      And the trader presses Tab 5 times
+      Then the trader saw the focus stay inside the "<dialog>" dialog
+      When the trader presses Escape
+      Then the trader sees the "<dialog>" dialog closed and the focus back on the "<control>" button
+
+      Examples:
+        | control                    | dialog               |
+        | Close the EURUSD position  | Close position       |
+        | Modify the EURUSD position | Change position size |

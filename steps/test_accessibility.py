@@ -1,0 +1,82 @@
+"""Steps of features/accessibility.feature."""
+from __future__ import annotations
+
+import allure
+from playwright.sync_api import expect
+from pytest_bdd import parsers, scenarios, then, when
+
+from fixtures.sessions import Desk
+from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest
+from pages.risk_page import RiskPage
+
+scenarios("accessibility.feature")
+
+ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
+PARTS = "new strategy form|order ticket|limits editor"  # as pages.accessibility.ShownOnRequest names them
+
+
+@then(parsers.re(rf"the {ACTOR}'s screen shows no serious or critical violation of the WCAG 2\.2 A and AA rules"))
+def sees_no_blocking_violation(desk: Desk, actor: str) -> None:
+    findings = desk[actor].screen(AccessibilityScan).run()
+    allure.attach(findings.as_json(), name=f"axe-core {findings.axe_version} results ({', '.join(WCAG_22_AA)})",
+                  attachment_type=allure.attachment_type.JSON)
+    allure.attach(findings.summary(), name="Violations, with their nodes")
+    assert not findings.blocking, (f"axe-core {findings.axe_version} finds serious or critical violations on "
+                                   f"{findings.url}:\n{findings.summary(findings.blocking)}")
+
+
+@when(parsers.re(rf"the {ACTOR} opens the (?P<part>{PARTS})"))
+def actor_opens_part(desk: Desk, actor: str, part: str) -> None:
+    desk[actor].screen(ShownOnRequest).show(part)
+
+
+@when(parsers.re(rf"the {ACTOR} triggers the Emergency Stop and is asked to confirm it"))
+def actor_asked_to_confirm_emergency_stop(desk: Desk, actor: str) -> None:
+    desk[actor].screen(RiskPage).trigger_emergency_stop()
+
+
+# The keyboard alone -----------------------------------------------------------------------------------------------
+
+@when(parsers.re(rf'the {ACTOR} tabs to the "(?P<name>[^"]+)" button and presses (?P<key>Enter|Space)'))
+def actor_tabs_to_and_presses(desk: Desk, actor: str, name: str, key: str) -> None:
+    keyboard = desk[actor].screen(KeyboardUser)
+    presses = keyboard.tab_to(keyboard.button(name))
+    allure.attach(f"{presses} presses of Tab" if presses else "never, after 60 presses of Tab",
+                  name=f'Focus reached "{name}" after')
+    assert presses, f'Tab never reaches the "{name}" button: the focus went {keyboard.focused()}'
+    keyboard.press(key)
+
+
+@when(parsers.re(rf"the {ACTOR} presses Tab (?P<times>\d+) times"), target_fixture="focus_trail")
+def actor_presses_tab(desk: Desk, actor: str, times: str) -> list[tuple[str, bool]]:
+    keyboard = desk[actor].screen(KeyboardUser)
+    return keyboard.tab_through(keyboard.open_dialog, int(times))
+
+
+@when(parsers.re(rf"the {ACTOR} presses Escape"))
+def actor_presses_escape(desk: Desk, actor: str) -> None:
+    desk[actor].screen(KeyboardUser).press("Escape")
+
+
+@then(parsers.re(rf'the {ACTOR} sees the focus on the "(?P<button>[^"]+)" button of the "(?P<dialog>[^"]+)" dialog'))
+def sees_focus_in_dialog(desk: Desk, actor: str, button: str, dialog: str) -> None:
+    keyboard = desk[actor].screen(KeyboardUser)
+    expect(keyboard.dialog(dialog)).to_be_visible()
+    expect(keyboard.dialog(dialog).get_by_role("button", name=button, exact=True)).to_be_focused()
+
+
+@then(parsers.re(rf'the {ACTOR} saw the focus stay inside the "(?P<dialog>[^"]+)" dialog'))
+def saw_focus_inside(desk: Desk, actor: str, dialog: str, focus_trail: list[tuple[str, bool]]) -> None:
+    trail = "\n".join(f"Tab {n}: {focused}{'' if inside else '  <- outside the dialog'}"
+                      for n, (focused, inside) in enumerate(focus_trail, start=1))
+    allure.attach(trail, name="Focus after each Tab")
+    expect(desk[actor].screen(KeyboardUser).dialog(dialog)).to_be_visible()
+    assert all(inside for _, inside in focus_trail), f'the focus left the "{dialog}" dialog:\n{trail}'
+
+
+@then(parsers.re(rf'the {ACTOR} sees the "(?P<dialog>[^"]+)" dialog closed and the focus back on the '
+                 rf'"(?P<button>[^"]+)" button'))
+def sees_focus_back(desk: Desk, actor: str, dialog: str, button: str) -> None:
+    keyboard = desk[actor].screen(KeyboardUser)
+    expect(keyboard.dialog(dialog)).to_be_hidden()
+    expect(keyboard.button(button)).to_be_focused()
