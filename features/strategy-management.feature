@@ -25,6 +25,8 @@ Feature: Strategy management
     And the trader sees the performance metrics of "UI Test Strategy" keep updating
     And the trader sees the strategies summed up as "1 strategy, 1 running."
 
+  # Momentum, 1D: it buys a rise above its average of the last 15 ticks, and sells once that average has caught up
+  # with a price that holds (a held price ticks five times a second).
   @controlled_market
   Scenario: A running strategy's P&L, trades and win rate are those of its simulated fills
     Given EURUSD is quoted at 1.08500 / 1.08510

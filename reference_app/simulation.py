@@ -139,7 +139,9 @@ class SimulatedStrategy:
         position = self.holdings[symbol].quantity
         band = BY_SYMBOL[symbol].spread * BAND_IN_SPREADS
         window = list(history)[1:]
-        average = sum(window) / len(window)
+        # To a hundredth of a pip: a price held for the whole window is its own average (float sums are not exact).
+        places = BY_SYMBOL[symbol].decimals + 2
+        average, mid = round(sum(window) / len(window), places), round(mid, places)
         if self.kind == "Mean Reversion":
             if position == 0:
                 return "BUY" if mid < average - band else "SELL" if mid > average + band else None

@@ -14,6 +14,8 @@ let positionsValuedAt = 0;
 
 const newOrderButton = $('[data-action="new-order"]');
 const ticket = createOrderTicket(newOrderButton);
+// A read-only role follows the desk's orders but is offered nothing that changes them (the API refuses it too).
+const readOnly = newOrderButton.dataset.readOnly === 'true';
 newOrderButton.addEventListener('click', () => ticket.open());
 
 // ---- Orders: the blotter of open orders and the history ------------------------------------------------------
@@ -79,7 +81,7 @@ function showInBlotter(order) {
     placeRow(blotter, rows.blotter, order, (row) => {
       fillOrderRow(row, order, { withFill: false });
       const actions = document.createElement('td');
-      if (order.status === 'working') {
+      if (order.status === 'working' && !readOnly) {
         const cancel = document.createElement('button');
         cancel.type = 'button';
         cancel.className = 'secondary';
