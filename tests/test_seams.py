@@ -1,6 +1,7 @@
 """Every named fault switches seams, and only seams: each catalogued fault replaces at least one declared seam (in
-reference_app/faulty/ or static/js/faulty/, or the cascade with a stylesheet in static/css/faulty/), no seam is declared twice, and no domain module, page script or
-template mentions a fault by name (the faulty modules say what each fault does)."""
+reference_app/faulty/ or static/js/faulty/, or the cascade with a stylesheet in static/css/faulty/), no seam is
+declared twice, and no domain module, page script or template mentions a fault by name (the faulty modules say what
+each fault does)."""
 from __future__ import annotations
 
 import re
