@@ -3,6 +3,7 @@ feature, and the report of `tools.fault_proofs` reads as it should. Running the 
 that tool's job (`./suite selftest` runs it after these tests); this file does not copy it."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,21 @@ def test_every_feature_has_at_least_three_faults() -> None:
 def test_the_checklists_page_is_current() -> None:
     assert (ROOT / "docs" / "checklists.md").read_text() == checklists_markdown(), \
         "docs/checklists.md is out of date: run python -m tools.checklists"
+
+
+def test_the_acceptance_run_counts_as_the_clean_run_only_on_the_same_tree(tmp_path: Path) -> None:
+    from tools.fault_proofs import earlier_clean_run, tree_signature
+
+    outcomes = tmp_path / "acceptance-outcomes.json"
+    outcomes.write_text(json.dumps([
+        {"scenario": "A", "engine": "chromium", "outcome": "passed", "started_at": 10.0, "stopped_at": 12.0},
+        {"scenario": "A", "engine": "firefox", "outcome": "failed", "started_at": 10.0, "stopped_at": 15.0},
+    ]))
+    tree = outcomes.with_suffix(".tree")
+    tree.write_text(tree_signature())
+    clean = earlier_clean_run(outcomes, "chromium")
+    assert clean is not None and clean.passed and len(clean.outcomes) == 1 and clean.seconds == 2.0
+    firefox = earlier_clean_run(outcomes, "firefox")
+    assert firefox is not None and not firefox.passed
+    tree.write_text("another commit\n")
+    assert earlier_clean_run(outcomes, "chromium") is None

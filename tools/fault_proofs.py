@@ -3,6 +3,7 @@
     python -m tools.fault_proofs                      the whole catalogue, two faults at a time, with a report
     python -m tools.fault_proofs status_frozen        one fault (and the clean run)
     python -m tools.fault_proofs --jobs 1 --engine firefox
+    python -m tools.fault_proofs --clean-outcomes reports/acceptance-outcomes.json    the clean run already made
 
 A fault is caught when every scenario its catalogue entry names (`caught_by`) fails against it; only those
 scenarios are run for it. The clean run (every spec, no fault, run first and alone, on both workers) must pass. A
@@ -123,6 +124,30 @@ def prove(fault: Fault, engine: str = "chromium") -> Verdict:
     return Verdict(fault, run, missed=[name for name in fault.caught_by if name not in failing])
 
 
+def tree_signature() -> str:
+    """The commit and the uncommitted changes of the working tree: what a spec run ran."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    changes = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                             text=True).stdout
+    return head + changes
+
+
+def earlier_clean_run(outcomes_path: Path, engine: str) -> SpecRun | None:
+    """The clean run already made on this tree by a run of every spec (./suite acceptance writes its outcomes, and
+    beside them the tree they ran on, `<name>.tree`), restricted to the engine; None if there is none for this tree."""
+    tree_path = outcomes_path.with_suffix(".tree")
+    if not (outcomes_path.exists() and tree_path.exists()) or tree_path.read_text() != tree_signature():
+        print(f"no run of every spec on this tree in {outcomes_path}: a clean run of its own")
+        return None
+    outcomes = [o for o in json.loads(outcomes_path.read_text()) if o.get("engine") == engine]
+    if not outcomes:
+        return None
+    print(f"clean run: the {len(outcomes)} {engine} scenario runs of {outcomes_path} (same tree)")
+    failed = any(o["outcome"] in FAILING for o in outcomes)
+    wall = max(o["stopped_at"] for o in outcomes) - min(o["started_at"] for o in outcomes)
+    return SpecRun(1 if failed else 0, outcomes, wall)
+
+
 def first_sight_record(path: Path = FIRST_SIGHT) -> dict[str, str]:
     """Each blind fault's verdict when it was written (caught or missed), as tools.first_sight recorded it."""
     if not path.exists():
@@ -161,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", default="chromium")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="spec runs at a time")
     parser.add_argument("--report-dir", default="reports", help="where sensitivity.json and .md go")
+    parser.add_argument("--clean-outcomes", metavar="PATH", default=None,
+                        help="the clean run is the run of every spec that wrote these outcomes (`pytest "
+                             "--outcomes-json`, e.g. by ./suite acceptance) on the same tree, instead of a new one")
     parser.add_argument("--record", action="store_true",
                         help="also write docs/sensitivity.md and add the figures to docs/figures.md (to commit)")
     args = parser.parse_args(argv)
@@ -172,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     # The clean run goes first and alone: it includes the real-time budgets, which a machine busy with other runs
     # could miss. A fault's run may fail more scenarios than expected under load; only its own must fail.
     started = time.monotonic()
-    clean = run_specs(args.engine, workers=2)
+    clean = earlier_clean_run(Path(args.clean_outcomes), args.engine) if args.clean_outcomes else None
+    if clean is None:
+        clean = run_specs(args.engine, workers=2)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         verdicts = list(pool.map(lambda fault: prove(fault, args.engine), faults))
 
