@@ -17,6 +17,7 @@ SECTIONS = {
     "speed": "Speed (python -m tools.benchmark)",
     "flakes": "Flakiness (python -m tools.flake_report)",
     "ci": "A fresh clone in CI (CI=true bash .ci/run)",
+    "without_test_control": "Against a console without test control (pytest --base-url)",
 }
 _HEADER = """# Measured figures
 
