@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import allure
+import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -17,6 +18,11 @@ from pages.screens import SCREENS
 from pages.trading_page import TradingPage
 
 scenarios("offline.feature")
+
+# Losing an answer on purpose takes Playwright's route.fetch(), which does not complete for a POST on Firefox over
+# WebDriver BiDi (Playwright 1.64.1, Firefox ESR 153: the console takes the call, route.fetch() times out).
+ROUTE_FETCH_ON_FIREFOX = ("cannot lose an answer on purpose on Firefox over WebDriver BiDi: Playwright's route.fetch() "
+                          "does not complete for a POST there")
 
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
@@ -45,6 +51,8 @@ def browser_back_online(desk: Desk, actor: str) -> Mark:
 
 @given(parsers.parse("the {actor}'s connection will drop while the console takes their next order"))
 def connection_drops_with_next_order(desk: Desk, actor: str) -> None:
+    if desk[actor].engine == "firefox":
+        pytest.skip(ROUTE_FETCH_ON_FIREFOX)
     desk[actor].lose_answer_to_next("POST", "**/api/orders")
 
 

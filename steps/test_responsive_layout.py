@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import allure
+import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -16,6 +17,16 @@ scenarios("responsive-layout.feature")
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 # A control as the features name it: "the New Order button", "the Currency filter".
 CONTROL = r"the (?P<control>[A-Z][\w ]*? (?:button|filter))"
+# Firefox over WebDriver BiDi has no touch emulation: with has_touch, `'ontouchstart' in window` is false and tap()
+# dispatches neither a touch nor a click (Playwright 1.64.1, Firefox ESR 153; measured with a one-button page).
+NO_TOUCH_ON_FIREFOX = "Firefox over WebDriver BiDi has no touch emulation: a tap there reaches the page as nothing"
+
+
+def touch_targets(desk: Desk, actor: str) -> TouchTargets:
+    """The actor's screen, to be tapped: where the engine cannot tap, the scenario is skipped with the reason."""
+    if desk[actor].engine == "firefox":
+        pytest.skip(NO_TOUCH_ON_FIREFOX)
+    return desk[actor].screen(TouchTargets)
 
 
 @given(parsers.re(rf"a {ACTOR} is signed in on an? (?P<device>[A-Za-z][\w ()]*)"))
@@ -51,18 +62,18 @@ def sees_control_big_enough(desk: Desk, actor: str, control: str, width: str, he
 
 @when(parsers.re(rf"the {ACTOR} taps {CONTROL} and chooses (?P<option>[A-Z]{{3}})$"))
 def actor_taps_and_chooses(desk: Desk, actor: str, control: str, option: str) -> None:
-    desk[actor].screen(TouchTargets).tap_and_choose(control, option)
+    touch_targets(desk, actor).tap_and_choose(control, option)
 
 
 @when(parsers.re(rf"the {ACTOR} taps the New Order button and enters a quantity of (?P<quantity>[\d,]+)"))
 def actor_taps_new_order(desk: Desk, actor: str, quantity: str) -> None:
-    desk[actor].screen(TouchTargets).tap("New Order button")  # a new ticket: a MARKET order to BUY EURUSD
+    touch_targets(desk, actor).tap("New Order button")  # a new ticket: a MARKET order to BUY EURUSD
     desk[actor].screen(TradingPage).ticket.change_quantity(quantity)
 
 
 @when(parsers.re(rf"the {ACTOR} taps {CONTROL}$"))
 def actor_taps(desk: Desk, actor: str, control: str) -> None:
-    desk[actor].screen(TouchTargets).tap(control)
+    touch_targets(desk, actor).tap(control)
 
 
 @then(parsers.re(rf"the {ACTOR} sees the (?P<opened>[A-Z][\w ]*?|order ticket) open"))
