@@ -216,7 +216,8 @@ CATALOGUE += (
         "login_throttling_missing",
         "access_control",
         "Failed sign-ins are never counted: a password can be guessed at full speed, no 429, no lockout.",
-        ("Wrong passwords up to the limit leave the password working, one more locks it",),
+        ("Wrong passwords up to the limit leave the password working, one more locks it",
+         "A locked-out email does not lock the rest of the desk, and the lockout ends"),
     ),
     Fault(
         "signout_leaves_server_session",
@@ -682,7 +683,8 @@ CATALOGUE += (
         "order_management",
         "The ticket check refuses an order whose resulting position is >= the max position size instead of >: an "
         "order that brings the position to exactly the limit is refused.",
-        ("The smallest order and one of the full position size are accepted",),
+        ("The smallest order and one of the full position size are accepted",
+         "The max position size counts the position and the open orders on the same side"),
     ),
     Fault(
         "order_push_only_to_sender",
@@ -745,7 +747,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says "
           "\"Try again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in "
           "again now.\" while the console still refuses.",
-          ("Wrong passwords up to the limit leave the password working, one more locks it",), blind=True),
+          ("Wrong passwords up to the limit leave the password working, one more locks it",
+           "A locked-out email does not lock the rest of the desk, and the lockout ends"), blind=True),
     Fault("signout_notice_missing", "authentication",
           "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
           "never appears.",
