@@ -747,8 +747,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The lockout countdown adds Retry-After to the clock as milliseconds instead of seconds: the alert says "
           "\"Try again in 1 second\", and within a second the Sign in button is enabled with \"You can try to sign in "
           "again now.\" while the console still refuses.",
-          ("Wrong passwords up to the limit leave the password working, one more locks it",
-           "A locked-out email does not lock the rest of the desk, and the lockout ends"), blind=True),
+          ("Wrong passwords up to the limit leave the password working, one more locks it",), blind=True),
     Fault("signout_notice_missing", "authentication",
           "Sign out redirects to the bare sign-in page without `signed_out=1`, so the \"You have signed out\" notice "
           "never appears.",
