@@ -216,7 +216,8 @@ CATALOGUE += (
         "login_throttling_missing",
         "access_control",
         "Failed sign-ins are never counted: a password can be guessed at full speed, no 429, no lockout.",
-        ("Wrong passwords up to the limit leave the password working, one more locks it",),
+        ("Wrong passwords up to the limit leave the password working, one more locks it",
+         "A locked-out email does not lock the rest of the desk, and the lockout ends"),
     ),
     Fault(
         "signout_leaves_server_session",
@@ -616,6 +617,95 @@ CATALOGUE += (
         "A quieter restyle of the Sign in button: slate text on a dark blue button, a contrast of about 2:1 where WCAG "
         "AA requires 4.5:1.",
         ("The sign-in screen has no serious or critical accessibility violation",),
+    ),
+)
+
+CATALOGUE += (
+    # Scenarios added to the features later, each with a fault of its own that proves it can fail
+    Fault(
+        "position_dialog_cancel_confirms",
+        "portfolio_monitoring",
+        "The Close and Change size dialogs' Cancel button lost its type=\"button\" in a restyle, and a button in a "
+        "form submits it: cancelling places the close or resize order, as confirming does.",
+        ("A close or a size change cancelled in its dialog leaves the position as it was",),
+    ),
+    Fault(
+        "lockout_locks_every_email",
+        "access_control",
+        "The query of the recent failed sign-ins lost its email condition: the failures of every email are counted "
+        "together, so ten wrong passwords for one user lock everyone out of the console.",
+        ("A locked-out email does not lock the rest of the desk, and the lockout ends",),
+    ),
+    Fault(
+        "risk_manager_refused_position_actions",
+        "access_control",
+        "The role check for closing and resizing a position compares with \"trader\" alone, forgetting that a risk "
+        "manager trades too: the Portfolio screen offers Close and Modify to a risk manager, and the API answers 403.",
+        ("A role is offered every control it may use, and the API accepts it",),
+    ),
+    Fault(
+        "daily_loss_halts_a_cent_early",
+        "risk_management",
+        "The daily loss is compared with the limit in whole dollars, as the alert words them: a loss of $1,999.50 "
+        "against a limit of $1,999.51 halts the account a cent early.",
+        ("A loss one cent short of the daily loss limit leaves trading active",),
+    ),
+    Fault(
+        "var_with_too_few_returns",
+        "risk_management",
+        "VaR's history check counts the equity samples instead of the returns between them: ten samples, nine "
+        "returns, already give a VaR 95%.",
+        ("VaR 95% waits for ten equity returns, and says so",),
+    ),
+    Fault(
+        "risk_page_ignores_pushed_limits",
+        "risk_management",
+        "The Risk screen's handler of the pushed risk snapshot redraws the metrics and the halt state but not the "
+        "limits: new limits show on another open Risk Management screen only after a reload.",
+        ("New limits reach another open Risk Management screen without a reload",),
+    ),
+    Fault(
+        "risk_check_rejects_full_position",
+        "risk_management",
+        "The Risk Check's copy of the max-position rule uses >= where the ticket check uses >: an order that brings "
+        "the position to exactly the max position size passes the ticket, then is Rejected at its Risk Check.",
+        ("The next order is checked against the new max position size, up to and including it",),
+    ),
+    Fault(
+        "halt_banner_missing_on_market_data",
+        "risk_management",
+        "A rule meant to give the quotes board the whole screen on wall displays lost its media query: it hides what "
+        "the Market Data screen shows above the board, the halted banner included.",
+        ("Every screen of a halted account says so",),
+    ),
+    Fault(
+        "max_position_check_off_by_one",
+        "order_management",
+        "The ticket check refuses an order whose resulting position is >= the max position size instead of >: an "
+        "order that brings the position to exactly the limit is refused.",
+        ("The smallest order and one of the full position size are accepted",
+         "The max position size counts the position and the open orders on the same side"),
+    ),
+    Fault(
+        "order_push_only_to_sender",
+        "order_management",
+        "The order event is addressed to the user who placed the order, as a private notification, instead of to the "
+        "account: the desk's other open sessions do not show the order until they are reloaded.",
+        ("An order placed in one session shows in the account's other open sessions",),
+    ),
+    Fault(
+        "blotter_oldest_first",
+        "order_management",
+        "The blotter inserts each new order after the others: Open orders is oldest first instead of newest first "
+        "(the Order History is right).",
+        ("Open orders are listed newest first, each as it was placed",),
+    ),
+    Fault(
+        "navigation_replaces_history",
+        "navigation",
+        "To keep Back from walking through every screen flipped through, the navigation bar follows its links with "
+        "location.replace(): each screen replaces the previous one in the history, and Back leaves the console.",
+        ("Back and forward go through the screens visited",),
     ),
 )
 

@@ -16,6 +16,7 @@ DISCONNECT: dict[str, Any] = {"topic": "__disconnect__"}
 @dataclass(eq=False)
 class Subscription:
     account_id: int
+    user_id: int | None = None  # the signed-in user of a page's connection (None: an internal subscriber)
     topics: set[str] = field(default_factory=set)
     batch: bool = False  # the client takes the events queued at one moment as one message (a JSON array)
     queue: asyncio.Queue[dict[str, Any]] = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
@@ -31,19 +32,21 @@ class EventHub:
         self._subscriptions: set[Subscription] = set()
         self._refused_until: dict[int | None, float] = {}  # account id (None: every account) -> monotonic time
 
-    def subscribe(self, account_id: int) -> Subscription:
-        subscription = Subscription(account_id)
+    def subscribe(self, account_id: int, user_id: int | None = None) -> Subscription:
+        subscription = Subscription(account_id, user_id)
         self._subscriptions.add(subscription)
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
         self._subscriptions.discard(subscription)
 
-    def publish(self, topic: str, data: Any, account_id: int | None = None) -> None:
-        """Send to every subscriber of `topic`; with `account_id`, only to that account's sessions."""
+    def publish(self, topic: str, data: Any, account_id: int | None = None, user_id: int | None = None) -> None:
+        """Send to every subscriber of `topic`; with `account_id`, only to that account's sessions; with `user_id`,
+        only to that user's."""
         event = {"topic": topic, "data": data}
         for subscription in self._subscriptions:
-            if topic in subscription.topics and account_id in (None, subscription.account_id):
+            if (topic in subscription.topics and account_id in (None, subscription.account_id)
+                    and user_id in (None, subscription.user_id)):
                 subscription.offer(event)
 
     def accounts_subscribed_to(self, topic: str) -> set[int]:

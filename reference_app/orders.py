@@ -108,6 +108,19 @@ def halt_stops_orders(db: Database, account_id: int) -> bool:
     return trading_halted(db, account_id)
 
 
+# The max position size is checked twice: by the ticket check when the order is submitted (refused, no order), and
+# again at the order's Risk Check (rejected), for the position may have moved meanwhile. A position of exactly the
+# limit is allowed in both.
+@seam("orders.ticket_exceeds_max_position")
+def ticket_exceeds_max_position(projected: float, limit: float) -> bool:
+    return abs(projected) > limit
+
+
+@seam("orders.risk_check_exceeds_max_position")
+def risk_check_exceeds_max_position(projected: float, limit: float) -> bool:
+    return abs(projected) > limit
+
+
 def max_position_reason(limit: float) -> str:
     return f"exceeds max position size {limit:,.0f}"
 
@@ -286,7 +299,8 @@ class OrderEngine:
         elif not math.isfinite(ticket.price) or ticket.price <= 0:
             raise TicketRefused("Price must be greater than zero")
         limit = self._account(account_id)["max_position_size"]
-        if abs(self.projected_position(account_id, ticket.instrument, _signed(ticket.side, quantity))) > limit:
+        if ticket_exceeds_max_position(self.projected_position(account_id, ticket.instrument,
+                                                               _signed(ticket.side, quantity)), limit):
             raise TicketRefused(f"Order {max_position_reason(limit)}")
 
     def submit(self, ticket: Ticket, user: User) -> tuple[Order, bool]:
@@ -366,7 +380,7 @@ class OrderEngine:
             return HALTED_REASON
         projected = self.projected_position(order.account_id, order.instrument, order.signed_quantity,
                                             excluding=order.id)
-        if abs(projected) > account["max_position_size"]:
+        if risk_check_exceeds_max_position(projected, account["max_position_size"]):
             return max_position_reason(account["max_position_size"])
         held = positions.position(self.db, order.account_id, order.instrument).quantity
         adds_risk = abs(held + order.signed_quantity) > abs(held)
@@ -456,8 +470,13 @@ class OrderEngine:
     def _publish(self, order_id: int) -> Order:
         order = load_order(self.db, order_id)
         assert order is not None
-        self.console.hub.publish("order", order.as_dict(), account_id=order.account_id)
+        self.publish_order(order)
         return order
+
+    @seam("orders.publish_order")
+    def publish_order(self, order: Order) -> None:
+        """Every change of an order goes to every open session of its account: the desk shares one book."""
+        self.console.hub.publish("order", order.as_dict(), account_id=order.account_id)
 
     def account_snapshot(self, account_id: int) -> dict[str, Any]:
         """The account's cash, equity, P&L and open positions at current prices, plus its halt flag."""

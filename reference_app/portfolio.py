@@ -214,8 +214,14 @@ def _engine(request: Request) -> OrderEngine:
     return request.app.state.console.orders
 
 
+@seam("portfolio.may_act_on_positions")
+def may_act_on_positions(user: User) -> bool:
+    """Closing or resizing a position takes a trading role (trader or risk manager), as placing an order does."""
+    return user.role in TRADING_ROLES
+
+
 def _may_act(user: User) -> None:
-    if user.role not in TRADING_ROLES:
+    if not may_act_on_positions(user):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role is read-only: a viewer cannot close or resize"
                                                        " positions")
 

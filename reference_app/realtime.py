@@ -35,7 +35,7 @@ async def events(websocket: WebSocket) -> None:
         # Accepted, then closed: a refused handshake would make the browser log an error for a planned outage.
         await websocket.close(code=CLOSE_TRY_AGAIN_LATER, reason="outage simulated by test control")
         return
-    subscription = hub.subscribe(user.account_id)
+    subscription = hub.subscribe(user.account_id, user.id)
     sender = asyncio.create_task(_forward(websocket, subscription))
     try:
         while True:

@@ -279,6 +279,12 @@ class NotHalted(Exception):
     pass
 
 
+@seam("risk.daily_loss_reached")
+def daily_loss_reached(daily: float, limit: float) -> bool:
+    """A Daily P&L (rounded to the cent) reaches the limit at minus the limit exactly; a cent less does not."""
+    return daily <= -limit
+
+
 @seam("risk.running_peak")
 def running_peak(peak: float, equity: float, starting_cash: float) -> float:
     """The running maximum of the equity history, from which a drawdown is measured."""
@@ -418,7 +424,7 @@ class RiskEngine:
         limit = limits_of(self.db, account_id)["daily_loss_limit"]
         # Money is compared to the cent: a loss of exactly the limit reaches it, whatever the floating point says.
         daily = round(equity - positions.day_start_equity(self.db, self.console.feed.quotes, account_id), 2)
-        if daily > -limit:
+        if not daily_loss_reached(daily, limit):
             return
         message = f"Daily loss limit of {usd(limit)} reached at {_utc_clock(_now_ms())} (daily P&L {usd(daily)})."
         self.daily_loss_limit_reached(account_id, message)

@@ -145,3 +145,25 @@ async def positions_after_a_blocking_lookup(engine: OrderEngine, account_id: int
     # The defect: each position is valued with a blocking lookup: the answer takes about 1.2 s.
     await asyncio.sleep(1.2)
     return await correct("orders.positions_answer")(engine, account_id)
+
+
+@replaces("orders.ticket_exceeds_max_position", fault="max_position_check_off_by_one")
+def ticket_refuses_the_full_position(projected: float, limit: float) -> bool:
+    # The defect: `>=` where `>` was meant: an order that brings the position to exactly the max position size is
+    # refused at submission.
+    return abs(projected) >= limit
+
+
+@replaces("orders.risk_check_exceeds_max_position", fault="risk_check_rejects_full_position")
+def risk_check_rejects_the_full_position(projected: float, limit: float) -> bool:
+    # The defect: the Risk Check's copy of the max-position rule uses `>=` where the ticket check uses `>`: an order
+    # that brings the position to exactly the limit passes the ticket, then is Rejected at its Risk Check.
+    return abs(projected) >= limit
+
+
+@replaces("orders.publish_order", fault="order_push_only_to_sender")
+def order_event_to_its_author(engine: OrderEngine, order: Order) -> None:
+    # The defect: the order event is addressed to the user who placed the order, as a private notification, instead
+    # of to the account: the desk's other users never hear of it until they reload.
+    placed_by = engine.db.one("SELECT user_id FROM orders WHERE id = ?", (order.id,))["user_id"]
+    engine.console.hub.publish("order", order.as_dict(), account_id=order.account_id, user_id=placed_by)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 from reference_app import positions
+from reference_app.auth import User
 from reference_app.db import Database
 from reference_app.portfolio import PortfolioSync
 from reference_app.positions import Position
@@ -48,3 +49,10 @@ def zero_target_missing(target: float) -> str | None:
 def target_as_quantity(target: float, held: float) -> float:
     # The defect: the resize orders the target quantity itself (on the side of the difference), not the difference.
     return math.copysign(abs(target), target - held)
+
+
+@replaces("portfolio.may_act_on_positions", fault="risk_manager_refused_position_actions")
+def traders_only(user: User) -> bool:
+    # The defect: the role check for closing and resizing compares with "trader" alone, forgetting that a risk
+    # manager trades too: the screen offers Close and Modify to a risk manager, and the API answers 403.
+    return user.role == "trader"

@@ -11,7 +11,15 @@ from reference_app.auth import User
 from reference_app.context import Console
 from reference_app.db import Database
 from reference_app.feed import Quote
-from reference_app.risk import DAILY_LOSS_LIMIT, STOPPING_ROLES, VAR_Z_95, ReturnStats, RiskEngine, limits_of
+from reference_app.risk import (
+    DAILY_LOSS_LIMIT,
+    STOPPING_ROLES,
+    VAR_MIN_RETURNS,
+    VAR_Z_95,
+    ReturnStats,
+    RiskEngine,
+    limits_of,
+)
 from reference_app.seams import correct, replaces
 
 # Accounts and UTC days whose daily-loss alert was raised, per engine: one alert a day.
@@ -153,3 +161,19 @@ def trading_role_may_resume(role: str) -> bool:
 def trading_role_may_edit_limits(console: Console, user: User) -> bool:
     # The defect: the limits API checks for a trading role instead of the risk manager role (the screen is right).
     return user.role in STOPPING_ROLES
+
+
+@replaces("risk.var_95", fault="var_with_too_few_returns")
+def var_from_samples_count(stats: ReturnStats, equity_now: float, z: float = VAR_Z_95) -> float | None:
+    # The defect: the history check counts the equity samples instead of the returns between them (one fewer), so
+    # ten samples, nine returns, already give a VaR.
+    if stats.returns + 1 < VAR_MIN_RETURNS or stats.mean is None or stats.stdev is None:
+        return None
+    return max(0.0, -(stats.mean - z * stats.stdev)) * equity_now
+
+
+@replaces("risk.daily_loss_reached", fault="daily_loss_halts_a_cent_early")
+def loss_compared_in_whole_dollars(daily: float, limit: float) -> bool:
+    # The defect: the loss and the limit are compared in whole dollars, as the alert words them: a loss of $1,999.50
+    # against a limit of $1,999.51 counts as $2,000 against $2,000, and halts the account a cent early.
+    return round(daily) <= -round(limit)

@@ -13,6 +13,11 @@ window.addEventListener('beforeunload', () => { pageLeaving = true; });
 // A page the browser brings back from its back-forward cache (Back, Forward) is not leaving any more.
 window.addEventListener('pageshow', (event) => { if (event.persisted) pageLeaving = false; });
 
+// The navigation bar's links are plain links that the browser follows: each screen visited is an entry of its history,
+// so that Back and Forward go through the screens (the correct behaviour: nothing to add to them).
+const followNavigationLinks = seam('live.followNavigationLinks', () => {});
+followNavigationLinks(document.querySelectorAll('nav[aria-label="Sections"] a[href]'));
+
 // The console refused the session this page was loaded with: it expired or ended elsewhere. The sign-in page says so
 // and brings the user back here, as it does when a page request meets an ended session.
 const signInAgainUrl = seam('live.signInAgainUrl', (path) => `/login?next=${encodeURIComponent(path)}&expired=1`);

@@ -187,6 +187,11 @@ const DIALOGS = {
   resize: seam('portfolio.resizeDialog', MODAL),
 };
 
+// A dialog's Cancel button (type="button", so it never submits its form) dismisses the dialog, and nothing is sent.
+const wireCancel = seam('portfolio.wireCancel', (button, dialog) => {
+  button.addEventListener('click', () => dialog.close());
+});
+
 // One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
 // dialog with its reason, an accepted order closes it and is followed under the table.
 function actionDialog(name, { prepare, send, label }) {
@@ -232,7 +237,7 @@ function actionDialog(name, { prepare, send, label }) {
     actionError.hidden = true;
     showActionOrder(answer.body);
   });
-  $('[data-action="cancel"]', dialog).addEventListener('click', () => dialog.close());
+  wireCancel($('[data-action="cancel"]', dialog), dialog);
   behaviour.setUp(dialog);
 
   return (chosen) => {

@@ -189,10 +189,13 @@ async function loadSnapshot() {
   byTestId('no-risk-alerts').hidden = alertRows.size > 0;
 }
 
+// A pushed risk snapshot carries the limits too: a risk manager may have just changed them.
+const showPushedLimits = seam('risk.showPushedLimits', (pushed) => showLimits(pushed));
+
 function onEvent(topic, data) {
   if (topic === 'risk') {
     showMetrics(data.metrics);
-    showLimits(data.limits);
+    showPushedLimits(data.limits);
     showTradingState(data.halt);
   } else if (topic === 'risk_alert') {
     showAlert(data);

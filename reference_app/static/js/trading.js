@@ -56,6 +56,7 @@ function fillOrderRow(row, order, { withFill }) {
 // Newest first: a new order's row goes before the first row with a smaller order id.
 const newestFirst = (table, order) => [...table.children].find((other) => Number(other.dataset.orderId) < order.id);
 const historyRowBefore = seam('trading.historyRowBefore', newestFirst);
+const blotterRowBefore = seam('trading.blotterRowBefore', newestFirst);
 // The blotter holds the orders that are still open: in flight or working.
 const inBlotter = seam('trading.inBlotter', (order) => OPEN.has(order.status));
 
@@ -91,7 +92,7 @@ function showInBlotter(order) {
         actions.append(cancel);
       }
       row.append(actions);
-    });
+    }, blotterRowBefore);
   }
   byTestId('no-open-orders').hidden = rows.blotter.size > 0;
 }

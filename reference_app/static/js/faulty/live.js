@@ -39,4 +39,16 @@ export const REPLACEMENTS = {
   live_connection_recycled: {
     'live.recycleAfterMs': () => () => 2000,
   },
+  // The defect: to keep Back from walking through every screen flipped through, the navigation bar follows its links
+  // with location.replace(): each screen replaces the previous one in the history, and Back leaves the console.
+  navigation_replaces_history: {
+    'live.followNavigationLinks': () => (links) => {
+      for (const link of links) {
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          location.replace(link.href);
+        });
+      }
+    },
+  },
 };

@@ -47,4 +47,11 @@ export const REPLACEMENTS = {
       setUp: (dialog) => dialog.addEventListener('cancel', (event) => event.preventDefault()),
     }),
   },
+  // The defect: the dialogs' Cancel button lost its type="button" in a restyle, and a button in a form submits it by
+  // default: Cancel places the close or resize order, as confirming does.
+  position_dialog_cancel_confirms: {
+    'portfolio.wireCancel': () => (button) => {
+      button.type = 'submit';
+    },
+  },
 };

@@ -11,4 +11,9 @@ export const REPLACEMENTS = {
   blotter_keeps_filled_orders: {
     'trading.inBlotter': () => (order) => order.status !== 'rejected' && order.status !== 'cancelled',
   },
+  // The defect: the blotter inserts each new order after the others: oldest first (the history is right).
+  blotter_oldest_first: {
+    'trading.blotterRowBefore': () => (table, order) => [...table.children]
+      .find((other) => Number(other.dataset.orderId) > order.id),
+  },
 };
