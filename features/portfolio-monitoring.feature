@@ -124,7 +124,8 @@ Feature: Portfolio monitoring
     And the trader has bought 10,000 EURUSD at the market
     And the trader has the Portfolio screen open
     When the trader <begins> the EURUSD position but cancels it in the dialog
-    Then the trader sees the position +10,000 EURUSD at an average price of 1.08510
+    Then the account has no order but the one that opened the position
+    And the trader sees the position +10,000 EURUSD at an average price of 1.08510
     And the trader sees the portfolio overview:
       | Cash Balance   | $989,149.00 |
       | Open Positions | 1           |

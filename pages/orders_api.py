@@ -34,6 +34,10 @@ class OrdersApi:
         """Ask for one order by its id; the console's answer, whatever it is (another account's order: 404)."""
         return self.request.get(f"/api/orders/{order_id}")
 
+    def history(self) -> list[dict[str, Any]]:
+        """The account's orders as GET /api/orders gives them, newest first."""
+        return body_of(self.request.get("/api/orders"), "reading the orders")["orders"]
+
     def book(self) -> dict[str, Any]:
         """The account's valuation as GET /api/positions gives it: cash, equity, exposure and the positions."""
         return body_of(self.request.get("/api/positions"), "reading the positions")

@@ -8,6 +8,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
+from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
 
 scenarios("portfolio-monitoring.feature")
@@ -125,3 +126,10 @@ def sees_ticket_hold(desk: Desk, actor: str, order_type: str, side: str, quantit
 def size_change_refused(desk: Desk, actor: str, reason: str) -> None:
     desk[actor].monitor.expect_refusal("POST", r"^/api/portfolio/positions/\w+/resize$")
     expect(desk[actor].screen(PortfolioPage).positions.resize_dialog.error).to_contain_text(reason)
+
+
+@then("the account has no order but the one that opened the position")
+def only_the_opening_order(desk: Desk) -> None:
+    # A dialog closes once the console has answered what it sent: an order it placed is already in the history.
+    orders = OrdersApi(desk.api_as("trader")).history()
+    assert len(orders) == 1, f"the account has {len(orders)} orders: {[(o['side'], o['quantity']) for o in orders]}"
