@@ -34,45 +34,47 @@ Feature: Access control and sessions
       And the trader signs in with their password
       Then the trader sees the System Status screen
 
-  Scenario: Signing out ends the session on the server
-    Given a trader is signed in
-    And the trader has the System Status screen open
-    When the trader signs out, keeping a copy of the session cookie
-    And the trader goes back to the System Status screen with the copied cookie
-    Then the trader sees the sign-in screen
+  Rule: A session is its user's alone: it ends on sign-out and on expiry, and no other site or page can use it
 
-  @console_control
-  Scenario Outline: An expired session sends the user to sign in at their next action
-    Given a trader is signed in
-    And the trader has the <screen> screen open
-    When the trader's session expires
-    And the trader <next action>
-    Then the trader sees the sign-in screen confirm "Your session has expired"
+    Scenario: Signing out ends the session on the server
+      Given a trader is signed in
+      And the trader has the System Status screen open
+      When the trader signs out, keeping a copy of the session cookie
+      And the trader goes back to the System Status screen with the copied cookie
+      Then the trader sees the sign-in screen
 
-    Examples:
-      | screen        | next action                                          |
-      | System Status | follows the navigation bar to the Market Data screen |
-      | Trading       | submits a MARKET order to BUY 10,000 EURUSD          |
+    @console_control
+    Scenario Outline: An expired session sends the user to sign in at their next action
+      Given a trader is signed in
+      And the trader has the <screen> screen open
+      When the trader's session expires
+      And the trader <next action>
+      Then the trader sees the sign-in screen confirm "Your session has expired"
 
-  Scenario: The session and the password stay out of reach of the page
-    Given a trader is on the sign-in screen
-    When the trader signs in with their password
-    Then the trader's session cookie cannot be read by the page's scripts
-    And the console's details of the signed-in trader hold no password, password hash or session token
+      Examples:
+        | screen        | next action                                          |
+        | System Status | follows the navigation bar to the Market Data screen |
+        | Trading       | submits a MARKET order to BUY 10,000 EURUSD          |
 
-  Scenario: Another website cannot act for a signed-in user
-    Given a trader is signed in
-    When a page on another website asks the console to sign the trader out
-    Then the console answers 403 "Cross-origin request refused"
-    When the trader opens the System Status screen
-    Then the trader sees their name in the navigation bar
+    Scenario: The session and the password stay out of reach of the page
+      Given a trader is on the sign-in screen
+      When the trader signs in with their password
+      Then the trader's session cookie cannot be read by the page's scripts
+      And the console's details of the signed-in trader hold no password, password hash or session token
 
-  @console_control
-  Scenario: Markup in a user's name is shown as text and never runs
-    Given the trader's display name is "<img src=x onerror=alert(document.domain)> O'Brien & Co"
-    And a trader is signed in
-    When the trader opens the System Status screen
-    Then the trader sees the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" in the navigation bar, as text
+    Scenario: Another website cannot act for a signed-in user
+      Given a trader is signed in
+      When a page on another website asks the console to sign the trader out
+      Then the console answers 403 "Cross-origin request refused"
+      When the trader opens the System Status screen
+      Then the trader sees their name in the navigation bar
+
+    @console_control
+    Scenario: Markup in a user's name is shown as text and never runs
+      Given the trader's display name is "<img src=x onerror=alert(document.domain)> O'Brien & Co"
+      And a trader is signed in
+      When the trader opens the System Status screen
+      Then the trader sees the name "<img src=x onerror=alert(document.domain)> O'Brien & Co" in the navigation bar, as text
 
   Rule: Each role is offered exactly the controls it may use, and the API agrees with the screens
 
@@ -131,13 +133,15 @@ Feature: Access control and sessions
         | risk manager | nothing yet        | Risk Management | Emergency Stop             | trigger the Emergency Stop        |
         | risk manager | a halt             | Risk Management | Resume Trading             | resume trading                    |
 
-  @console_control
-  Scenario: A desk sees none of another desk's orders, positions or strategies
-    Given a trader is signed in
-    And the trader has bought 10,000 EURUSD at the market
-    And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
-    And the trader has a running strategy named "Asia Session Momentum"
-    And a trader of another desk is signed in
-    When the trader of another desk opens the Trading screen
-    Then the trader of another desk sees no order and no position
-    And the console's API shows the trader of another desk neither that order nor that strategy
+  Rule: A desk sees only its own records
+
+    @console_control
+    Scenario: A desk sees none of another desk's orders, positions or strategies
+      Given a trader is signed in
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+      And the trader has a running strategy named "Asia Session Momentum"
+      And a trader of another desk is signed in
+      When the trader of another desk opens the Trading screen
+      Then the trader of another desk sees no order and no position
+      And the console's API shows the trader of another desk neither that order nor that strategy
