@@ -60,13 +60,16 @@ const describeEngines = (tally) =>
   Object.entries(tally)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([engine, t]) =>
-      notInstalled(t) ? `${engine}: not installed, not gated` : `${engine}: ${t.ran} of ${t.expected} ran`,
+      notInstalled(t)
+        ? `${engine}: not installed, not gated`
+        : `${engine}: ${t.ran} of ${t.expected} ran` + (t.cannot ? ` (${t.cannot} skipped: the engine cannot)` : ""),
     )
     .join("; ") || "no scenario result names its engine";
 
 /**
  * Every installed engine ran every scenario the run selected for it. A scenario run that left no result (a crashed
- * worker, a shard whose results were not merged) or was skipped counts as missing. An engine that is not installed
+ * worker, a shard whose results were not merged) or was skipped counts as missing, except a skip whose reason says
+ * "<engine> cannot …" (a step found that this engine cannot do what the scenario needs). An engine that is not installed
  * on the machine is not held to it; at least one engine must run.
  */
 export const scenarioRunsPerEngineRule = {
@@ -79,7 +82,7 @@ export const scenarioRunsPerEngineRule = {
   validate: async ({ trs, state }) => {
     // The gate may see the results in batches: the tally carries over in its state.
     const tally = structuredClone(state.getResult() ?? {});
-    const engineTally = (engine) => (tally[engine] ??= { expected: 0, results: 0, ran: 0, notInstalled: 0 });
+    const engineTally = (engine) => (tally[engine] ??= { expected: 0, results: 0, ran: 0, notInstalled: 0, cannot: 0 });
     for (const tr of trs) {
       for (const pair of (labelValue(tr, EXPECTED_RUNS_LABEL) ?? "").split(",").filter(Boolean)) {
         const [engine, count] = pair.split("=");
@@ -91,15 +94,18 @@ export const scenarioRunsPerEngineRule = {
       }
       const t = engineTally(engine);
       t.results += 1;
-      if (tr.status === "skipped" && (tr.error?.message ?? "").includes(`${engine} is not installed here`)) {
+      const skipReason = tr.status === "skipped" ? (tr.error?.message ?? "") : "";
+      if (skipReason.includes(`${engine} is not installed here`)) {
         t.notInstalled += 1;
+      } else if (skipReason.includes(`${engine} cannot `)) {
+        t.cannot += 1; // a scenario the engine cannot do, skipped by its step with the reason: not expected of it
       } else if (tr.status !== "skipped") {
         t.ran += 1;
       }
     }
     state.setResult(tally, []);
     const gated = Object.values(tally).filter((t) => !notInstalled(t));
-    const success = gated.some((t) => t.ran > 0) && gated.every((t) => t.ran >= t.expected);
+    const success = gated.some((t) => t.ran > 0) && gated.every((t) => t.ran >= t.expected - (t.cannot ?? 0));
     return { success, actual: tally, testResults: [] };
   },
 };

@@ -21,8 +21,8 @@ scenarios("offline.feature")
 
 # Losing an answer on purpose takes Playwright's route.fetch(), which does not complete for a POST on Firefox over
 # WebDriver BiDi (Playwright 1.64.1, Firefox ESR 153: the console takes the call, route.fetch() times out).
-ROUTE_FETCH_ON_FIREFOX = ("cannot lose an answer on purpose on Firefox over WebDriver BiDi: Playwright's route.fetch() "
-                          "does not complete for a POST there")
+ROUTE_FETCH_ON_FIREFOX = ("firefox cannot lose an answer on purpose: over WebDriver BiDi, Playwright's route.fetch() "
+                          "does not complete for a POST")
 
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"

@@ -19,7 +19,8 @@ ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 CONTROL = r"the (?P<control>[A-Z][\w ]*? (?:button|filter))"
 # Firefox over WebDriver BiDi has no touch emulation: with has_touch, `'ontouchstart' in window` is false and tap()
 # dispatches neither a touch nor a click (Playwright 1.64.1, Firefox ESR 153; measured with a one-button page).
-NO_TOUCH_ON_FIREFOX = "Firefox over WebDriver BiDi has no touch emulation: a tap there reaches the page as nothing"
+NO_TOUCH_ON_FIREFOX = ("firefox cannot tap: over WebDriver BiDi it has no touch emulation, a tap reaches the page as "
+                       "nothing")
 
 
 def touch_targets(desk: Desk, actor: str) -> TouchTargets:

@@ -205,6 +205,27 @@ def test_the_gate_fails_the_build_when_an_installed_engine_ran_fewer_scenarios_t
     assert "Fewer scenario runs than expected: chromium: 1 of 2 ran; webkit: not installed, not gated" in gate.stderr
 
 
+def test_the_gate_does_not_expect_a_scenario_the_engine_cannot_run(
+        results: dict[str, Path], suite_copy: Path, tmp_path: Path) -> None:
+    # Two Chromium scenarios selected: one ran, the other was skipped by its step because the engine cannot do it.
+    shard = tmp_path / "with-a-skip"
+    shutil.copytree(results["passed"], shard)
+    (path,) = shard.glob("*-result.json")
+    ran = json.loads(path.read_text().replace('"chromium=1"', '"chromium=2"'))
+    path.write_text(json.dumps(ran))
+    skipped = {**ran, "uuid": "cannot-0001", "historyId": "cannot-0001", "testCaseId": "cannot-0001",
+               "name": "A scenario that needs a touch screen", "status": "skipped",
+               "statusDetails": {"message": "Skipped: needs something this run does not offer"}}
+    (shard / "cannot-0001-result.json").write_text(json.dumps(skipped))
+    gate = _suite(suite_copy, "gate", shard, results["webkit"])
+    assert gate.returncode == 1, gate.stdout + gate.stderr  # any other skip is a scenario run missing
+    assert "chromium: 1 of 2 ran; webkit" in gate.stderr
+    skipped["statusDetails"] = {"message": "Skipped: chromium cannot tap: as if it had no touch emulation"}
+    (shard / "cannot-0001-result.json").write_text(json.dumps(skipped))
+    gate = _suite(suite_copy, "gate", shard, results["webkit"])
+    assert gate.returncode == 0, gate.stdout + gate.stderr
+
+
 def test_a_known_issue_keeps_its_failure_out_of_the_gate_and_marks_it_accepted_in_the_report(
         results: dict[str, Path], suite_copy: Path) -> None:
     accepted = {"rules": [{"resolution": "accepted", "comment": "The team has accepted it.",
