@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from fixtures.console_server import ConsoleUnderTest
+from fixtures.console_server import start_console as start_console_process
+from fixtures.settings import WebServer
 from reference_app import seams
 from reference_app.app import create_app
 from reference_app.db import SEED_USER_EMAIL, SEED_USER_PASSWORD
@@ -40,3 +43,12 @@ def api(start_console: Callable[..., TestClient]) -> TestClient:
 @pytest.fixture
 def test_mode_api(start_console: Callable[..., TestClient]) -> TestClient:
     return start_console(test_mode=True)
+
+
+@pytest.fixture(scope="module")
+def console_without_test_mode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleUnderTest]:
+    """The bundled console as a user starts it by hand, in a process of its own: no test mode, only its seed desk."""
+    server = WebServer(command=("{python}", "-m", "reference_app", "--port", "{port}", "--db", "{db}"))
+    console = start_console_process(server, (), tmp_path_factory.mktemp("console"))
+    yield console
+    console.stop()

@@ -26,8 +26,7 @@ from hypothesis import strategies as st
 from schemathesis import APIOperation, GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from fixtures.console_server import ConsoleUnderTest, start_console
-from fixtures.settings import WebServer
+from fixtures.console_server import ConsoleUnderTest
 from reference_app.app import create_app
 from reference_app.db import SEED_USER_EMAIL, SEED_USER_PASSWORD
 from reference_app.settings import Settings
@@ -46,18 +45,11 @@ schema = schemathesis.openapi.from_dict(_openapi()).exclude(path_regex=NOT_FUZZE
 OPERATIONS = [result.ok() for result in schema.get_all_operations()]
 
 
-@pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleUnderTest]:
-    server = WebServer(command=("{python}", "-m", "reference_app", "--port", "{port}", "--db", "{db}"))
-    under_test = start_console(server, (), tmp_path_factory.mktemp("fuzzed-console"))
-    yield under_test
-    under_test.stop()
-
 
 @pytest.fixture(scope="module")
-def signed_in(console: ConsoleUnderTest) -> Iterator[requests.Session]:
+def signed_in(console_without_test_mode: ConsoleUnderTest) -> Iterator[requests.Session]:
     session = requests.Session()
-    answer = session.post(f"{console.base_url}/api/auth/login",
+    answer = session.post(f"{console_without_test_mode.base_url}/api/auth/login",
                           json={"email": SEED_USER_EMAIL, "password": SEED_USER_PASSWORD})
     assert answer.status_code == 200, answer.text
     yield session
@@ -76,13 +68,14 @@ HUGE_IDS = (2**63, -(2**63) - 1, 10**30)
 
 
 @pytest.mark.parametrize("huge_id", HUGE_IDS)
-def test_a_huge_id_names_nothing_and_gets_a_clear_404(console: ConsoleUnderTest, signed_in: requests.Session,
-                                                      huge_id: int) -> None:
+def test_a_huge_id_names_nothing_and_gets_a_clear_404(
+        console_without_test_mode: ConsoleUnderTest, signed_in: requests.Session, huge_id: int) -> None:
     by_id = [(operation.method.upper(), operation.path) for operation in OPERATIONS
              if re.search(r"\{\w+_id\}", operation.path)]
     assert len(by_id) == 5, by_id  # GET, deploy and stop a strategy; GET and cancel an order
     for method, path in by_id:
-        answer = signed_in.request(method, console.base_url + re.sub(r"\{\w+_id\}", str(huge_id), path))
+        address = console_without_test_mode.base_url + re.sub(r"\{\w+_id\}", str(huge_id), path)
+        answer = signed_in.request(method, address)
         assert answer.status_code == 404, (method, path, answer.status_code, answer.text)
         assert str(huge_id) in answer.json()["detail"], answer.text  # "No order #... in your account"
 
@@ -90,7 +83,7 @@ def test_a_huge_id_names_nothing_and_gets_a_clear_404(console: ConsoleUnderTest,
 # One test per operation, parametrized here rather than with `schema.parametrize()`: under pytest 9 the latter gives
 # every operation's test the same node id, and pytest-xdist (`./suite selftest` runs `-n 2`) then runs only one.
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.label)
-def test_no_request_gets_a_server_error(operation: APIOperation, console: ConsoleUnderTest,
+def test_no_request_gets_a_server_error(operation: APIOperation, console_without_test_mode: ConsoleUnderTest,
                                         signed_in: requests.Session) -> None:
     valid_or_not = st.one_of(operation.as_strategy(GenerationMode.POSITIVE),
                              operation.as_strategy(GenerationMode.NEGATIVE))
@@ -99,7 +92,7 @@ def test_no_request_gets_a_server_error(operation: APIOperation, console: Consol
               suppress_health_check=list(HealthCheck))
     @given(case=valid_or_not)
     def answered_without_a_server_error(case: schemathesis.Case) -> None:
-        response = case.call(base_url=console.base_url, session=signed_in)
+        response = case.call(base_url=console_without_test_mode.base_url, session=signed_in)
         case.validate_response(response, checks=[not_a_server_error])
 
     answered_without_a_server_error()

@@ -4,26 +4,17 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from fixtures.console_server import ConsoleUnderTest, start_console
+from fixtures.console_server import ConsoleUnderTest
 from fixtures.identities import check_configured_users, identity_mismatches
-from fixtures.settings import Credentials, WebServer, load_config_file
+from fixtures.settings import Credentials, load_config_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = load_config_file(ROOT / "playwright.config.py")
 
-
-@pytest.fixture(scope="module")
-def console_without_test_mode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleUnderTest]:
-    """The bundled console as a user starts it by hand: no test mode, only its seed desk."""
-    server = WebServer(command=("{python}", "-m", "reference_app", "--port", "{port}", "--db", "{db}"))
-    console = start_console(server, (), tmp_path_factory.mktemp("console"))
-    yield console
-    console.stop()
 
 
 def test_the_shipped_config_has_one_user_per_role_with_the_test_plans_user() -> None:
