@@ -19,4 +19,5 @@ pytest_plugins = [
     "fixtures.reporting",  # after the two above, whose helpers it imports
     "fixtures.layer_timing",
     "fixtures.outcomes",
+    "fixtures.first_failure",
 ]

@@ -8,7 +8,7 @@ import allure
 from playwright.sync_api import APIResponse, expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from fixtures.realtime import LiveFigures, attach_figures, over_budget, watch
+from fixtures.realtime import LiveFigures, attach_figures, over_budget, watch_quietly
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
@@ -90,8 +90,8 @@ def sees_no_stale_quote(desk: Desk, actor: str) -> None:
       converters={"instruments": instrument_list, "seconds": int}, target_fixture="live_figures")
 def actor_watches(desk: Desk, actor: str, instruments: list[str], seconds: int,
                   suite: SuiteConfig) -> dict[str, LiveFigures]:
-    figures = watch(RealtimeProbe(desk[actor].page), instruments, window_s=seconds)
-    attach_figures(figures, suite.budgets, name=f"Real-time figures over {seconds} s")
+    figures, pressures = watch_quietly(RealtimeProbe(desk[actor].page), instruments, window_s=seconds)
+    attach_figures(figures, suite.budgets, name=f"Real-time figures over {seconds} s", window_pressures=pressures)
     return figures
 
 

@@ -4,6 +4,9 @@ that tool's job (`./suite selftest` runs it after these tests); this file does n
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,53 @@ def test_the_acceptance_run_counts_as_the_clean_run_only_on_the_same_tree(tmp_pa
     assert firefox is not None and not firefox.passed
     tree.write_text("another commit\n")
     assert earlier_clean_run(outcomes, "chromium") is None
+
+
+OUTLINE_FEATURE = """Feature: An outline whose first example fails
+  Scenario Outline: A number is small
+    Given the number <n>
+    Then it is smaller than 2
+
+    Examples:
+      | n |
+      | 1 |
+      | 5 |
+      | 0 |
+      | 7 |
+
+  Scenario: Another scenario
+    Given the number 1
+    Then it is smaller than 2
+"""
+OUTLINE_STEPS = '''from pytest_bdd import given, parsers, scenarios, then
+
+scenarios("outline.feature")
+
+
+@given(parsers.parse("the number {n:d}"), target_fixture="n")
+def number(n: int) -> int:
+    return n
+
+
+@then("it is smaller than 2")
+def smaller(n: int) -> None:
+    assert n < 2
+'''
+
+
+@pytest.mark.parametrize(("option", "expected"), [
+    ([], ["passed", "failed", "passed", "failed", "passed"]),
+    (["--one-failure-per-scenario"], ["passed", "failed", "skipped", "skipped", "passed"]),
+])
+def test_a_fault_proof_stops_an_outline_at_its_first_failing_example(tmp_path: Path, option: list[str],
+                                                                      expected: list[str]) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "outline.feature").write_text(OUTLINE_FEATURE)
+    (tmp_path / "test_outline.py").write_text(OUTLINE_STEPS)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "fixtures.outcomes",
+                          "-p", "fixtures.first_failure", "--outcomes-json=outcomes.json", *option], check=False,
+                         cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    outcomes = json.loads((tmp_path / "outcomes.json").read_text())
+    assert [o["outcome"] for o in outcomes] == expected, run.stdout[-3000:]
+    skipped = [o for o in outcomes if o["outcome"] == "skipped"]
+    assert all("an earlier example of this scenario failed" in o["message"] for o in skipped)

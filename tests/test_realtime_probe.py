@@ -1,9 +1,11 @@
 """The real-time probe's arithmetic: percentiles, per-instrument figures over a window, and the budget checks."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from fixtures.realtime import RenderedUpdate, figures_for, over_budget, percentile
+from fixtures.realtime import RenderedUpdate, figures_for, over_budget, percentile, watch_quietly
 from fixtures.settings import Budgets
 
 
@@ -46,3 +48,29 @@ def test_budget_checks_name_each_instrument_that_misses() -> None:
     assert [p.split(":")[0] for p in over_budget(figures, budgets, "latency")] == ["USDJPY", "AUDUSD"]
     with pytest.raises(ValueError, match="no measure"):
         over_budget(figures, budgets, "jitter")
+
+
+def windows_under(*pressures: float | None):
+    """A stand-in for `watch` that returns one window per call, with the given test-host CPU pressures in turn."""
+    figures = figures_for("EURUSD", ticks("EURUSD", 200, 50, 5), 10_000, 20_000, 19_800)
+    left = list(pressures)
+    calls = []
+
+    def measure(probe, keys, window_s):
+        calls.append(window_s)
+        return {"EURUSD": replace(figures, host_cpu_pressure_pct=left.pop(0))}
+    return measure, calls
+
+
+@pytest.mark.parametrize(("pressures", "windows", "judged"), [
+    ((12.0, 90.0), 1, 12.0),               # quiet at once: one window
+    ((66.0, 20.0, 90.0), 2, 20.0),         # busy, then quiet: stops at the quiet one
+    ((66.0, 52.0, 81.0), 3, 52.0),         # busy throughout: the quietest of three
+    ((None, 90.0), 1, None),               # pressure unknown (not Linux): the first window
+])
+def test_watching_quietly_judges_the_quietest_window(pressures, windows: int, judged: float | None) -> None:
+    measure, calls = windows_under(*pressures)
+    figures, seen = watch_quietly(None, ["EURUSD"], window_s=10, measure=measure)
+    assert len(calls) == windows and calls == [10] * windows
+    assert figures["EURUSD"].host_cpu_pressure_pct == judged
+    assert seen == [p for p in pressures[:windows] if p is not None]
