@@ -50,5 +50,9 @@ function render(snapshot) {
 }
 
 // The first snapshot is retried until it is answered; a pushed one that arrives first is drawn meanwhile.
-loadData('/api/status', 'the status of the components').then(render);
-connectLive(['status'], (topic, data) => render(data));
+const start = seam('status.start', (loadFirstSnapshot, subscribe) => {
+  loadFirstSnapshot();
+  subscribe();
+});
+start(() => loadData('/api/status', 'the status of the components').then(render),
+  () => connectLive(['status'], (topic, data) => render(data)));
