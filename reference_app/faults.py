@@ -995,6 +995,81 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("positions_api_slow", "performance",
           "GET /api/positions values each position with a blocking lookup and answers after about 1.2 s, above the "
           "1 s API budget (Trading and Portfolio load slowly).", (), blind=True),
+    # Second round, aimed at the test plan's checklists for navigation, error handling, responsive design and touch,
+    # offline use, network monitoring and accessibility (written, like the first, without the acceptance specs).
+    # Navigation between sections: links, back and forward, deep links
+    Fault("market_data_link_underscored", "navigation",
+          "The navigation bar's links are built from the templates' file names: the Market Data link leads to "
+          "/market_data, and clicking it from any screen shows a bare {\"detail\":\"Not Found\"} page.", (),
+          blind=True),
+    Fault("deep_link_lost_after_wrong_password", "navigation",
+          "The sign-in form shown again after a wrong password leaves out where the user was going: a link to "
+          "/portfolio followed while signed out lands on System Status once the password is typed right.", (),
+          blind=True),
+    Fault("back_restored_page_not_reconnected", "navigation",
+          "A screen brought back with Back or Forward is not reconnected: it still says \"Live\", but its prices, "
+          "statuses and figures no longer move until it is reloaded.", (), blind=True),
+    # Error handling: an API failing, and the recovery
+    Fault("load_error_notice_stays_after_recovery", "navigation",
+          "Once a failed call for a screen's data succeeds again, the data is drawn but the \"could not load … Trying "
+          "again every second…\" notice stays up, and the screen is never presented as live again.", (), blind=True),
+    Fault("ticket_silent_on_server_error", "order_management",
+          "When the console answers Submit Order with a server error (5xx), the ticket shows no message and Submit "
+          "Order is simply enabled again: nothing tells the trader that the order was not placed.", (), blind=True),
+    # Offline: the network lost and back
+    Fault("offline_treated_as_server_drop", "offline",
+          "A lost network is taken for a dropped connection: the indicator says \"Reconnecting…\" instead of "
+          "\"Offline\", the page keeps trying to connect while offline, and it is live again only at its next "
+          "attempt (up to 4 s), not as soon as the network is back.", (), blind=True),
+    Fault("data_source_never_says_offline", "offline",
+          "The Market Data screen's Data source says \"Reconnecting…\" while the browser is offline, instead of "
+          "\"Offline\".", (), blind=True),
+    Fault("trading_not_refreshed_after_reconnect", "offline",
+          "The Trading screen loads its orders once, not again after a reconnection: an order that filled or was "
+          "cancelled while the page was offline keeps its old status in Open orders and the Order History.", (),
+          blind=True),
+    # Network monitoring: failed requests, WebSocket reconnection, duplicates and drops
+    Fault("favicon_link_to_missing_file", "network",
+          "Every page links its icon as /favicon.ico, a file the console does not have: each page load makes a request "
+          "that fails with 404 (and the browser console reports it).", (), blind=True),
+    Fault("reconnect_backoff_uncapped", "network",
+          "The reconnection back-off doubles without its 4 s cap: after the console was away for half a minute, a "
+          "page goes on saying \"Reconnecting…\" for up to another half a minute although the console is back.", (),
+          blind=True),
+    Fault("halt_topic_lost_after_reconnect", "network",
+          "A page subscribes to the halt event at its first connection only: after a dropped connection, an Emergency "
+          "Stop or a resume elsewhere no longer reaches its halted banner until it is reloaded.", (), blind=True),
+    Fault("risk_alerts_repeated_after_reconnect", "network",
+          "The Risk screen's check for an alert already listed never finds one: after every reconnection the risk "
+          "alerts table lists each alert once more.", (), blind=True),
+    # Responsive design and touch
+    Fault("stop_dialog_wider_than_phone", "responsive_layout",
+          "The confirmation dialogs got a minimum width of 40rem: on a phone the Emergency Stop and Resume "
+          "confirmations are wider than the screen, and their Confirm button is beyond its right edge, out of reach.",
+          (), blind=True),
+    Fault("row_actions_shown_on_hover_only", "responsive_layout",
+          "The Portfolio positions table shows a row's Modify and Close only while the pointer hovers over the row: on "
+          "a phone or a tablet they are not there to tap.", (), blind=True),
+    Fault("sign_out_hidden_on_phone", "responsive_layout",
+          "On screens narrower than 640 px Sign out is hidden (meant for an account menu that was never built): a "
+          "phone user cannot sign out.", (), blind=True),
+    # Accessibility: keyboard, focus, names and roles, zoom
+    Fault("pinch_zoom_disabled", "accessibility",
+          "The pages' viewport forbids zooming (maximum-scale=1, user-scalable=no), meant to stop iOS zooming into a "
+          "focused field: a phone user cannot enlarge the text.", (), blind=True),
+    Fault("focus_outline_removed", "accessibility",
+          "A CSS reset removes every focus outline and puts nothing in its place: with the keyboard alone, nothing "
+          "shows which link, button or field has the focus.", (), blind=True),
+    Fault("position_details_opener_not_a_button", "accessibility",
+          "A position's instrument, which opens its details, is a link-styled <span> with a click handler: the mouse "
+          "opens the details, but Tab never reaches it, Enter cannot open them, and it has no role.", (), blind=True),
+    Fault("position_action_names_swapped", "accessibility",
+          "The Portfolio row buttons' accessible names are swapped: the button shown as Modify is named \"Close the "
+          "EURUSD position\" and the one shown as Close \"Modify the EURUSD position\".", (), blind=True),
+    # Ordinary screen defects
+    Fault("ticket_quote_bid_ask_swapped", "order_management",
+          "The order ticket shows the chosen instrument's ask as its Bid and its bid as its Ask, so the bid shown is "
+          "above the ask.", (), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 

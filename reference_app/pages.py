@@ -42,6 +42,22 @@ def fault_stylesheets(faults: list[str]) -> list[str]:
 templates.env.globals["fault_stylesheets"] = fault_stylesheets
 
 
+@seam("pages.viewport")
+def viewport() -> str:
+    """The viewport of every page: the device's width, and the user may zoom (WCAG 1.4.4, resize text)."""
+    return "width=device-width, initial-scale=1"
+
+
+@seam("pages.favicon_href")
+def favicon_href() -> str:
+    """The page icon: an empty data URL, so that no browser asks the console for a /favicon.ico it does not have."""
+    return "data:,"
+
+
+templates.env.globals["viewport"] = viewport
+templates.env.globals["favicon_href"] = favicon_href
+
+
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     # (path, navigation label, template); a section whose page is not built yet renders "coming_soon.html"
     ("/status", "System Status", "status.html"),
@@ -97,6 +113,18 @@ def failed_sign_in_message(db: Database, email: str) -> str | None:
 def after_sign_out() -> str:
     """Where signing out leads: the sign-in page, which says that the user has signed out."""
     return "/login?signed_out=1"
+
+
+@seam("pages.section_href")
+def section_href(path: str) -> str:
+    """Where the navigation bar's link to a section leads: the section's own route."""
+    return path
+
+
+@seam("pages.next_after_failed_sign_in")
+def next_after_failed_sign_in(next_path: str) -> str:
+    """Where a sign-in tried again after a failure leads: still where the user was going."""
+    return next_path
 
 
 @seam("pages.current_section")
@@ -181,7 +209,8 @@ async def login_form(
     if user is None:
         message = failed_sign_in_message(request.app.state.console.db, email)
         kept_email, kept_password = form_after_failed_sign_in(email, password)
-        return render_login(request, message, kept_email, next, 401, password=kept_password)
+        return render_login(request, message, kept_email, next_after_failed_sign_in(next), 401,
+                            password=kept_password)
     response = RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
     start_session(request, response, user)
     return response
@@ -203,6 +232,7 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
         # The halt is part of every page from its first paint: the banner never waits for the live connection.
         role = controls_role(user)
         context = {"user": user, "sections": SECTIONS, "current": current_section(path), "title": label,
+                   "section_hrefs": {section: section_href(section) for section, _, _ in SECTIONS},
                    "faults": _faults(request), "instruments": INSTRUMENTS, "controls_role": role,
                    "halt": halt_state(console.db, user.account_id),
                    "may": permissions(console, replace(user, role=role)),

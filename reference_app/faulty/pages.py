@@ -111,3 +111,30 @@ def icon_only_hide_details() -> Markup:
 def cancelled_misspelt(order_status: str) -> str:
     # The defect: the History filter's Cancelled option carries the value "canceled", which no order has.
     return "canceled" if order_status == "cancelled" else order_status
+
+
+@replaces("pages.section_href", fault="market_data_link_underscored")
+def section_href_from_template_name(path: str) -> str:
+    # The defect: the navigation's links were generated from the templates' file names (market_data.html), so the
+    # Market Data link leads to /market_data, which the console does not serve (404).
+    return path.replace("-", "_")
+
+
+@replaces("pages.next_after_failed_sign_in", fault="deep_link_lost_after_wrong_password")
+def next_dropped_after_failure(next_path: str) -> str:
+    # The defect: the sign-in form rendered again after a failure leaves its hidden `next` empty: after one mistyped
+    # password, signing in lands on System Status instead of the screen the link was for.
+    return ""
+
+
+@replaces("pages.favicon_href", fault="favicon_link_to_missing_file")
+def conventional_favicon() -> str:
+    # The defect: the empty icon was "tidied" into the conventional /favicon.ico, a file the console never had:
+    # every page load makes a request that answers 404.
+    return "/favicon.ico"
+
+
+@replaces("pages.viewport", fault="pinch_zoom_disabled")
+def viewport_without_zoom() -> str:
+    # The defect: to stop iOS Safari zooming in on a focused field, the viewport forbids zooming altogether.
+    return "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no"

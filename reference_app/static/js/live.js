@@ -64,6 +64,10 @@ const showConnectionLost = seam('live.showConnectionLost', (offline) => (offline
 
 // How long after a failed call for a screen's data it is tried again (the correct behaviour: every second).
 const retryDelayMs = seam('live.retryDelayMs', () => 1000);
+// A call that succeeds again ends its failure: the notice goes, and the screen is live again once nothing else fails.
+const clearLoadFailure = seam('live.clearLoadFailure', (path) => {
+  failing.delete(path);
+});
 // What a failed call for a screen's data shows (the correct behaviour: the notice, and the screen no longer live).
 const showLoadFailure = seam('live.showLoadFailure', (path, what, status) => {
   failing.set(path, { what, status });
@@ -79,7 +83,7 @@ export function loadData(path, what) {
         const answer = await fetchJson(path);
         if (answer.ok) {
           loading.delete(path);
-          failing.delete(path);
+          clearLoadFailure(path);
           showLiveness();
           resolve(answer.body);
           return;
@@ -99,6 +103,22 @@ export function loadData(path, what) {
 const reconnectWhenOnline = seam('live.reconnectWhenOnline', (reconnect) => {
   window.addEventListener('online', reconnect, { once: true });
 });
+
+// Whether the browser has lost its network (then "Offline", and nothing is tried until it is back), as opposed to a
+// connection the console dropped (then "Reconnecting…", and attempts with back-off).
+const browserOffline = seam('live.browserOffline', () => navigator.onLine === false);
+
+// How long after the n-th failed attempt the next one is made: doubling from 400 ms, at most 4 s, so that a page
+// comes back within seconds of the console, however long it was away.
+const reconnectDelayMs = seam('live.reconnectDelayMs', (attempt) => Math.min(4000, 200 * 2 ** attempt));
+
+// The topics a connection subscribes to (`reconnecting`: after a drop), the same at its first opening and at every
+// reconnection: the page's own, and "halt" for the banner.
+const subscriptionTopics = seam('live.subscriptionTopics', (topics, reconnecting) => [...new Set([...topics, 'halt'])]);
+
+// A page brought back from the back-forward cache (Back, Forward) opens its connection again (`reopen`): it was
+// closed when the page was left.
+const reopenWhenRestored = seam('live.reopenWhenRestored', (reopen) => reopen());
 
 // A page keeps its one connection for as long as it is open (the correct behaviour: never recycled on purpose).
 const recycleAfterMs = seam('live.recycleAfterMs', () => null);
@@ -121,12 +141,12 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
   function connectionLost() {
     if (lost) return;
     lost = true;
-    const offline = navigator.onLine === false;
+    const offline = browserOffline();
     showConnectionLost(offline);
     if (onDisconnect) onDisconnect();
     attempt += 1;
     if (offline) reconnectWhenOnline(reconnect);
-    else retry = setTimeout(open, Math.min(4000, 200 * 2 ** attempt));
+    else retry = setTimeout(open, reconnectDelayMs(attempt));
   }
 
   function reconnect() {
@@ -140,7 +160,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
     socket = new WebSocket(url);
     const current = socket;
     // batch: events the server has queued together arrive as one message (an array), handled in one task.
-    const subscribe = [...new Set([...topics, 'halt'])];
+    const subscribe = subscriptionTopics(topics, attempt > 0);
     socket.addEventListener('open', () => current.send(JSON.stringify({ subscribe, batch: true })));
     socket.addEventListener('message', (message) => {
       if (current !== socket || lost) return; // a socket given up for lost (offline) is not listened to any more
@@ -189,8 +209,10 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
   // Brought back from the back-forward cache: the connection closed on the way out is opened again.
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
-    lost = false;
-    connectionLost();
+    reopenWhenRestored(() => {
+      lost = false;
+      connectionLost();
+    });
   });
 
   // Closing on the way out keeps browsers from reporting an interrupted connection as an error. pageLeaving is set

@@ -188,6 +188,10 @@ function applyFilter() {
 
 // ---- the feed --------------------------------------------------------------------------------------------------
 
+// What the data source says while the connection is down: "Offline" when the browser has no network, "Reconnecting…"
+// when the console dropped it.
+const sourceDownState = seam('market_data.sourceDownState', () => (navigator.onLine === false ? 'Offline' : 'Reconnecting…'));
+
 // The update rate: ticks received over the window, per second.
 const ratePerSecond = seam('market_data.ratePerSecond', (ticks, spanMs) => Math.round((ticks * 1000) / spanMs));
 
@@ -195,8 +199,7 @@ function showSource(now) {
   let state;
   let healthy;
   if (!connected) {
-    const down = navigator.onLine === false ? 'Offline' : 'Reconnecting…'; // "Offline": the browser has no network
-    [state, healthy] = [connectedAt == null ? 'Connecting…' : down, false];
+    [state, healthy] = [connectedAt == null ? 'Connecting…' : sourceDownState(), false];
   } else {
     // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
     const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));

@@ -76,6 +76,10 @@ const following = seam('orderTicket.following', ({ show }) => ({ placed() {}, pu
 // A status step's time, to the millisecond: the steps of one order are often within the same second.
 const stepTime = seam('orderTicket.stepTime', (at) => clockTime(at, { milliseconds: true }));
 const reasonOf = seam('orderTicket.reasonOf', (order) => order.reason);
+// Why the console refused the ticket, whatever its answer: a bad ticket (422), a halt (409), a server error (5xx).
+const refusalText = seam('orderTicket.refusalText', (answer) => problemText(answer.body));
+// The ticket's quote of the chosen instrument, as [bid, ask].
+const ticketQuote = seam('orderTicket.ticketQuote', (quote) => [quote.bid, quote.ask]);
 
 // Wires up the ticket of the page. `open()` shows an empty ticket with a fresh client order id, `fill(values)` puts
 // values into it ({instrument, side, type, quantity}), `showOrder(order)` follows the order the ticket placed, and
@@ -126,8 +130,9 @@ export function createOrderTicket(opener) {
   function showTicketQuote() {
     const quote = quotes.get(fields.instrument.value);
     const places = decimals[fields.instrument.value];
-    byTestId('ticket-bid', form).textContent = quote ? price(quote.bid, places) : DASH;
-    byTestId('ticket-ask', form).textContent = quote ? price(quote.ask, places) : DASH;
+    const [bid, ask] = quote ? ticketQuote(quote) : [null, null];
+    byTestId('ticket-bid', form).textContent = quote ? price(bid, places) : DASH;
+    byTestId('ticket-ask', form).textContent = quote ? price(ask, places) : DASH;
   }
 
   function open() {
@@ -200,7 +205,7 @@ export function createOrderTicket(opener) {
       follow.placed(answer.body);
     } else {
       trackedClientId = null;
-      showTicketError(problemText(answer.body));
+      showTicketError(refusalText(answer));
     }
   }
 

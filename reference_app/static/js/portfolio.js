@@ -64,16 +64,26 @@ function actionButton(label, name, onClick) {
   return button;
 }
 
-function newRow(instrument) {
-  const row = document.createElement('tr');
-  const header = document.createElement('th');
-  header.scope = 'row';
+// The row header opens the position's details: a button, so that Tab reaches it and Enter or Space press it.
+const detailsOpener = seam('portfolio.detailsOpener', (instrument, onOpen) => {
   const open = document.createElement('button');
   open.type = 'button';
   open.className = 'link';
   open.textContent = instrument; // the row header's name stays the instrument
-  open.addEventListener('click', () => showDetails(instrument));
-  header.append(open);
+  open.addEventListener('click', onOpen);
+  return open;
+});
+// The row actions' accessible names say what each does to which position (shown as Modify and Close).
+const rowActionNames = seam('portfolio.rowActionNames', (instrument) => ({
+  modify: `Modify the ${instrument} position`,
+  close: `Close the ${instrument} position`,
+}));
+
+function newRow(instrument) {
+  const row = document.createElement('tr');
+  const header = document.createElement('th');
+  header.scope = 'row';
+  header.append(detailsOpener(instrument, () => showDetails(instrument)));
   row.append(header);
   for (const id of ['position-quantity', 'position-average-price', 'position-mark', 'position-unrealized-pnl',
     'position-sync-status']) {
@@ -84,9 +94,10 @@ function newRow(instrument) {
   const actions = document.createElement('td');
   actions.className = 'row-actions';
   if (canAct) {
+    const names = rowActionNames(instrument);
     actions.append(
-      actionButton('Modify', `Modify the ${instrument} position`, () => openResize(instrument)),
-      actionButton('Close', `Close the ${instrument} position`, () => openClose(instrument)),
+      actionButton('Modify', names.modify, () => openResize(instrument)),
+      actionButton('Close', names.close, () => openClose(instrument)),
     );
   }
   row.append(actions);

@@ -153,10 +153,12 @@ function whenConfirmed(dialog, path, button) {
 
 // ---- Alerts -----------------------------------------------------------------------------------------------------
 
-const alertRows = new Map();
+const alertRows = new Map(); // alert id -> its row
+// An alert already listed (pushed, then read again with the snapshot after a reconnection) is not listed twice.
+const isNewAlert = seam('risk.isNewAlert', (shown, alert) => !shown.has(alert.id));
 
 function showAlert(alert) {
-  if (alertRows.has(alert.id)) return;
+  if (!isNewAlert(alertRows, alert)) return;
   const row = document.createElement('tr');
   row.dataset.kind = alert.kind;
   row.dataset.alertId = alert.id;

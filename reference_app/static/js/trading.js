@@ -201,5 +201,9 @@ function onEvent(topic, data) {
   else if (topic === 'tick') ticket.onTick(data);
 }
 
+// The orders and positions are loaded again at every (re)subscription: an order that changed while the page was not
+// connected (offline, or the console away) is shown as it is now.
+const whenSubscribed = seam('trading.whenSubscribed', (load) => load);
+
 historyFilter.addEventListener('change', applyHistoryFilter);
-connectLive(['order', 'positions', 'tick'], onEvent, { onSubscribed: loadSnapshot });
+connectLive(['order', 'positions', 'tick'], onEvent, { onSubscribed: whenSubscribed(loadSnapshot) });

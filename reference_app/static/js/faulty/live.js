@@ -51,4 +51,29 @@ export const REPLACEMENTS = {
       }
     },
   },
+  // The defect: the page forgets a failure only when it shows one, never when the retry succeeds: the data comes back,
+  // but the notice stays up ("Trying again every second…") and the screen is never presented as live again.
+  load_error_notice_stays_after_recovery: {
+    'live.clearLoadFailure': () => () => {},
+  },
+  // The defect: the offline check was dropped in a refactor ("the close event tells us anyway"): a lost network is
+  // taken for a dropped connection, shown as "Reconnecting…", and the page keeps trying to connect while offline.
+  offline_treated_as_server_drop: {
+    'live.browserOffline': () => () => false,
+  },
+  // The defect: the back-off lost its cap: it doubles for ever, so after an outage of half a minute the page waits
+  // another half a minute or more, "Reconnecting…", although the console is back.
+  reconnect_backoff_uncapped: {
+    'live.reconnectDelayMs': () => (attempt) => 200 * 2 ** attempt,
+  },
+  // The defect: "halt" is added to the topics at the first connection only; a reconnection subscribes to the page's
+  // own topics, so after a dropped connection the halted banner no longer hears of a halt or a resume.
+  halt_topic_lost_after_reconnect: {
+    'live.subscriptionTopics': (correct) => (topics, reconnecting) => (reconnecting ? topics : correct(topics)),
+  },
+  // The defect: a page brought back by Back or Forward is not reconnected: it keeps saying "Live" with the
+  // connection it closed when it was left, and nothing on it moves until it is reloaded.
+  back_restored_page_not_reconnected: {
+    'live.reopenWhenRestored': () => () => {},
+  },
 };

@@ -105,4 +105,9 @@ export const REPLACEMENTS = {
   update_rate_not_per_second: {
     'market_data.ratePerSecond': () => (ticks) => ticks,
   },
+  // The defect: the data source's "down" wording was copied from before the offline work: it says "Reconnecting…"
+  // even while the browser has no network at all.
+  data_source_never_says_offline: {
+    'market_data.sourceDownState': () => () => 'Reconnecting…',
+  },
 };

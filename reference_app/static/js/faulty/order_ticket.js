@@ -35,7 +35,8 @@ export const REPLACEMENTS = {
   // The defect: the timeline's times are formatted without milliseconds.
   timeline_times_without_milliseconds: {
     'orderTicket.stepTime': () => (at) => clockTime(at, { milliseconds: false }),
-  },  // The defect: a send that got no answer is taken for a success: the ticket closes and says nothing, and the order
+  },
+  // The defect: a send that got no answer is taken for a success: the ticket closes and says nothing, and the order
   // is never looked for again (lost if it never arrived, unfollowed if it did).
   unanswered_order_forgotten: {
     'orderTicket.whenUnanswered': () => (ticket) => ticket.close(),
@@ -44,5 +45,15 @@ export const REPLACEMENTS = {
   // order id), without asking whether the first one arrived: placed twice when it had.
   unanswered_order_resent_on_reconnect: {
     'orderTicket.reconcileUnconfirmed': () => async (ticket) => ticket.resend(newClientOrderId()),
+  },
+  // The defect: only the console's refusals of a ticket (4xx) were thought of: when it answers a server error (5xx) the
+  // ticket shows nothing, Submit Order comes back, and the trader cannot tell that the order was not placed.
+  ticket_silent_on_server_error: {
+    'orderTicket.refusalText': (correct) => (answer) => (answer.status >= 500 ? '' : correct(answer)),
+  },
+  // The defect: the ticket's quote is read as [ask, bid]: "Bid" shows the ask and "Ask" the bid, so the bid shown is
+  // above the ask.
+  ticket_quote_bid_ask_swapped: {
+    'orderTicket.ticketQuote': (correct) => (quote) => correct(quote).reverse(),
   },
 };

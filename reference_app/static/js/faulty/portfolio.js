@@ -54,4 +54,24 @@ export const REPLACEMENTS = {
       button.type = 'submit';
     },
   },
+  // The defect: the instrument that opens the details was restyled as a link-looking <span> with a click handler: a
+  // mouse opens the details, but it has no role, Tab never reaches it and Enter cannot open them.
+  position_details_opener_not_a_button: {
+    'portfolio.detailsOpener': () => (instrument, onOpen) => {
+      const open = document.createElement('span');
+      open.className = 'link';
+      open.style.cssText = 'color: var(--accent); text-decoration: underline; cursor: pointer;';
+      open.textContent = instrument;
+      open.addEventListener('click', onOpen);
+      return open;
+    },
+  },
+  // The defect: the two accessible names were pasted the wrong way round: the button shown as Modify is named "Close
+  // the EURUSD position", and the one shown as Close "Modify the EURUSD position".
+  position_action_names_swapped: {
+    'portfolio.rowActionNames': (correct) => (instrument) => {
+      const names = correct(instrument);
+      return { modify: names.close, close: names.modify };
+    },
+  },
 };

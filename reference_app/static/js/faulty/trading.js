@@ -16,4 +16,16 @@ export const REPLACEMENTS = {
     'trading.blotterRowBefore': () => (table, order) => [...table.children]
       .find((other) => Number(other.dataset.orderId) > order.id),
   },
+  // The defect: "load the snapshot once" (to spare the console a reload at every reconnection): after the page was
+  // offline, an order that filled or was cancelled meanwhile keeps its old status in Open orders and the history.
+  trading_not_refreshed_after_reconnect: {
+    'trading.whenSubscribed': () => (load) => {
+      let loaded = false;
+      return () => {
+        if (loaded) return undefined;
+        loaded = true;
+        return load();
+      };
+    },
+  },
 };
