@@ -177,7 +177,7 @@ Feature: Portfolio monitoring
       | Unrealized P&L        | -$21.00     |
 
   @controlled_market
-  Scenario: The Portfolio, Risk Management and Trading screens agree on the portfolio
+  Scenario: The Risk Management screen values the portfolio as the Portfolio screen does
     Given EURUSD is quoted at 1.08500 / 1.08510
     And USDJPY is quoted at 149.990 / 150.010
     And the trader holds these positions, opened at the market:
@@ -189,6 +189,17 @@ Feature: Portfolio monitoring
     When the trader opens the Risk Management screen
     Then the trader sees the risk metrics:
       | Portfolio Value | $999,979.45 |
+
+  @controlled_market
+  Scenario: The Trading screen shows the cash, equity and positions the Portfolio screen shows
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And USDJPY is quoted at 149.990 / 150.010
+    And the trader holds these positions, opened at the market:
+      | instrument | position |
+      | EURUSD     | +10,000  |
+      | USDJPY     | -10,000  |
+    And EURUSD is quoted at 1.08650 / 1.08660
+    And USDJPY is quoted at 150.490 / 150.510
     When the trader opens the Trading screen
     Then the trader sees the account figures:
       | Cash           | $999,148.33 |

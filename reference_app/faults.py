@@ -437,15 +437,16 @@ CATALOGUE += (
         "portfolio_monitoring",
         "The valuation forgets to convert unrealized P&L from the quote currency: a USDJPY position's yen P&L is "
         "counted as dollars.",
-        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",),
+        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
+         "The Risk Management screen values the portfolio as the Portfolio screen does",
+         "The Trading screen shows the cash, equity and positions the Portfolio screen shows"),
     ),
     Fault(
         "portfolio_value_omits_position_cost",
         "portfolio_monitoring",
         "The Portfolio screen adds up its Total Portfolio Value as cash plus unrealized P&L, leaving out what the open "
         "positions cost, so it disagrees with the account's equity.",
-        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
-         "The Portfolio, Risk Management and Trading screens agree on the portfolio"),
+        ("The overview values the portfolio at market prices, with yen P&L converted to dollars",),
     ),
     Fault(
         "portfolio_overview_frozen",
