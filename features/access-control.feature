@@ -19,9 +19,9 @@ Feature: Access control and sessions
       Then <outcome>
 
       Examples:
-        | wrong | outcome                                                                          |
-        | 9     | the trader sees the System Status screen                                         |
-        | 10    | the trader's sign-in is refused as too many attempts, saying when to try again |
+        | wrong | outcome                                                                              |
+        | 9     | the trader sees the System Status screen                                             |
+        | 10    | the trader's sign-in is refused as too many attempts, saying to wait out the lockout |
 
     @console_control
     Scenario: A locked-out email does not lock the rest of the desk, and the lockout ends
