@@ -177,16 +177,21 @@ Feature: Risk management and the Emergency Stop
         | Market Data     |
 
     @controlled_market
-    Scenario: A halt cancels working orders, stops strategies and keeps positions
+    Scenario: A halt cancels working orders and keeps positions
       Given a trader is signed in
       And EURUSD is quoted at 1.08500 / 1.08510
       And the trader has bought 10,000 EURUSD at the market
       And the trader has a working STOP order to SELL 5,000 EURUSD at 0.50000
-      And the trader has a running strategy named "Asia Session Momentum"
       And the trader has triggered the Emergency Stop
       When the trader opens the Trading screen
       Then the trader sees the order for 5,000 EURUSD in the Order History as Cancelled: "cancelled by the Emergency Stop of the trader"
       And the trader sees the position +10,000 EURUSD at an average price of 1.08510
+
+    @controlled_market
+    Scenario: A halt stops the account's running strategies
+      Given a trader is signed in
+      And the trader has a running strategy named "Asia Session Momentum"
+      And the trader has triggered the Emergency Stop
       When the trader opens the Strategies screen
       Then the trader sees "Asia Session Momentum" listed as Stopped: "Stopped by the Emergency Stop of the trader"
 

@@ -393,7 +393,7 @@ CATALOGUE += (
         "halt_leaves_working_orders",
         "risk_management",
         "The Emergency Stop halts new orders but never cancels the open ones: a working order stays in the book.",
-        ("A halt cancels working orders, stops strategies and keeps positions",
+        ("A halt cancels working orders and keeps positions",
          "The halt survives a restart of the console"),
     ),
     Fault(
@@ -879,10 +879,10 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("emergency_stop_leaves_strategies_running", "risk_management",
           "The Emergency Stop halts orders but never stops the account's strategies: they keep Running and trading "
           "in the simulation.",
-          ("A halt cancels working orders, stops strategies and keeps positions",), blind=True),
+          ("A halt stops the account's running strategies",), blind=True),
     Fault("emergency_stop_keeps_stop_orders", "risk_management",
           "The Emergency Stop cancels working LIMIT orders but skips STOP orders, which stay Working.",
-          ("A halt cancels working orders, stops strategies and keeps positions",), blind=True),
+          ("A halt cancels working orders and keeps positions",), blind=True),
     Fault("risk_alert_time_in_seconds", "risk_management",
           "Risk alerts carry their time in epoch seconds instead of milliseconds, so the alert table shows a time "
           "that has nothing to do with when the alert was raised.",
