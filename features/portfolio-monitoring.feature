@@ -65,10 +65,10 @@ Feature: Portfolio monitoring
       | Realized P&L   | <realized>   |
 
     Examples:
-      | first  | bid     | ask     | second       | quantity | average | mark    | unrealized | realized |
-      | bought | 1.08650 | 1.08660 | bought 10,000 | +20,000 | 1.08585 | 1.08650 | $13.00     | $0.00    |
-      | sold   | 1.08650 | 1.08660 | sold 10,000   | -20,000 | 1.08575 | 1.08660 | -$17.00    | $0.00    |
-      | sold   | 1.08350 | 1.08360 | bought 4,000  | -6,000  | 1.08500 | 1.08360 | $8.40      | $5.60    |
+      | first  | bid     | ask     | second        | quantity | average | mark    | unrealized | realized |
+      | bought | 1.08660 | 1.08670 | bought 30,000 | +40,000  | 1.08630 | 1.08660 | $12.00     | $0.00    |
+      | sold   | 1.08660 | 1.08670 | sold 30,000   | -40,000  | 1.08620 | 1.08670 | -$20.00    | $0.00    |
+      | sold   | 1.08350 | 1.08360 | bought 4,000  | -6,000   | 1.08500 | 1.08360 | $8.40      | $5.60    |
 
   @controlled_market
   Scenario: A position's details follow the market live
