@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page
 from pages.confirm_dialog import ConfirmDialog
 from pages.contract import ContractItem, Sample
 from pages.limits_editor import LimitsEditor
-from pages.live import text_change_intervals_ms
+from pages.live import seconds_from_now, text_change_intervals_ms
 from pages.navigation import NavigationBar
 
 # The metrics as the screen labels them, and the test id of each figure.
@@ -66,6 +66,10 @@ class RiskPage:
         self._live = NavigationBar(page).connection_state.filter(has_text="Live")
         self.var_note = page.get_by_test_id("risk-var-note")
         self._loaded = self.var_note.filter(has_not_text="Loading")
+
+    def alert_seconds_from_now(self) -> list[float]:
+        """How far each alert's time, as the table shows it, is from the time of day now (page clock), newest first."""
+        return [seconds_from_now(self.page, shown) for shown in self.alert_times.all_inner_texts()]
 
     def metric(self, name: str) -> Locator:
         """A figure by the name the screen gives it: "Portfolio Value", "Daily P&L", "Max Drawdown", ..."""

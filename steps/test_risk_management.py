@@ -13,6 +13,7 @@ from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
+from steps.conftest import ALERT_TIME_TOLERANCE_S
 
 scenarios("risk-management.feature")
 
@@ -80,6 +81,9 @@ def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None
     risk = desk[actor].screen(RiskPage)
     expect(risk.alert_messages).to_have_text([desk.expected_text(message) for [message] in datatable])
     expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
+    # Each was raised during this scenario: its time is the time of day now, give or take the scenario's length.
+    far = [f"{s:.0f} s" for s in risk.alert_seconds_from_now() if s > ALERT_TIME_TOLERANCE_S]
+    assert not far, f"alert times away from the time of day now by {', '.join(far)}"
 
 
 @then(parsers.parse("the {actor} sees trading no longer halted"))
