@@ -104,23 +104,24 @@ Feature: Real-time market data
       | NZDUSD     | 0.60330 | 0.60348 |
       | EURGBP     | 0.85380 | 0.85392 |
     And the trader has the Market Data screen open
+    And the trader has sorted the board by <before>, descending
     When the trader sorts the board by <column>, <direction>
     Then the trader sees the board in <direction> order of <column>, and only that column sorted
 
     Examples:
-      | column      | direction  |
-      | Instrument  | ascending  |
-      | Instrument  | descending |
-      | Bid         | ascending  |
-      | Bid         | descending |
-      | Ask         | ascending  |
-      | Ask         | descending |
-      | Spread      | ascending  |
-      | Spread      | descending |
-      | Change      | ascending  |
-      | Change      | descending |
-      | Last update | ascending  |
-      | Last update | descending |
+      | before      | column      | direction  |
+      | Spread      | Instrument  | ascending  |
+      | Spread      | Instrument  | descending |
+      | Instrument  | Bid         | ascending  |
+      | Instrument  | Bid         | descending |
+      | Bid         | Ask         | ascending  |
+      | Bid         | Ask         | descending |
+      | Ask         | Spread      | ascending  |
+      | Ask         | Spread      | descending |
+      | Last update | Change      | ascending  |
+      | Last update | Change      | descending |
+      | Change      | Last update | ascending  |
+      | Change      | Last update | descending |
 
   @controlled_market
   Scenario: An instrument without ticks is flagged stale until its next tick

@@ -175,6 +175,7 @@ def market_quotes_prices(market: TestControl, datatable: list[list[str]]) -> Non
         market.set_price(instrument, float(bid), float(ask))
 
 
+@given(parsers.parse("the {actor} has sorted the board by {column}, {direction}"))
 @when(parsers.parse("the {actor} sorts the board by {column}, {direction}"))
 def sort_board(desk: Desk, actor: str, column: str, direction: str) -> None:
     desk[actor].screen(MarketDataPage).sort_by(column, direction)
