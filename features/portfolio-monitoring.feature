@@ -177,20 +177,6 @@ Feature: Portfolio monitoring
       | Unrealized P&L        | -$21.00     |
 
   @controlled_market
-  Scenario: The Risk Management screen values the portfolio as the Portfolio screen does
-    Given EURUSD is quoted at 1.08500 / 1.08510
-    And USDJPY is quoted at 149.990 / 150.010
-    And the trader holds these positions, opened at the market:
-      | instrument | position |
-      | EURUSD     | +10,000  |
-      | USDJPY     | -10,000  |
-    And EURUSD is quoted at 1.08650 / 1.08660
-    And USDJPY is quoted at 150.490 / 150.510
-    When the trader opens the Risk Management screen
-    Then the trader sees the risk metrics:
-      | Portfolio Value | $999,979.45 |
-
-  @controlled_market
   Scenario: The Trading screen shows the cash, equity and positions the Portfolio screen shows
     Given EURUSD is quoted at 1.08500 / 1.08510
     And USDJPY is quoted at 149.990 / 150.010

@@ -51,6 +51,21 @@ Feature: Risk management and the Emergency Stop
         | Max Drawdown | -0.70% |
       And the risk manager sees the VaR note "VaR needs 10 equity returns; 9 recorded so far."
 
+    @controlled_market
+    Scenario: The Risk Management screen values the portfolio as the Portfolio screen does
+      Given a trader is signed in
+      And EURUSD is quoted at 1.08500 / 1.08510
+      And USDJPY is quoted at 149.990 / 150.010
+      And the trader holds these positions, opened at the market:
+        | instrument | position |
+        | EURUSD     | +10,000  |
+        | USDJPY     | -10,000  |
+      And EURUSD is quoted at 1.08650 / 1.08660
+      And USDJPY is quoted at 150.490 / 150.510
+      When the trader opens the Risk Management screen
+      Then the trader sees the risk metrics:
+        | Portfolio Value | $999,979.45 |
+
   Rule: A risk manager sets the limits, and the next order is checked against them
 
     Scenario: The test plan's limits are saved and kept

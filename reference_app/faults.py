@@ -347,7 +347,8 @@ CATALOGUE += (
         "risk_management",
         "The Risk screen's Portfolio Value is read from the wrong field of the valuation: it shows the cash balance, "
         "not the equity, so it disagrees with the positions as soon as the account holds one.",
-        ("The risk metrics of a long or short position, after a gain or a loss",),
+        ("The risk metrics of a long or short position, after a gain or a loss",
+         "The Risk Management screen values the portfolio as the Portfolio screen does"),
     ),
     Fault(
         "drawdown_from_starting_cash",
@@ -438,7 +439,6 @@ CATALOGUE += (
         "The valuation forgets to convert unrealized P&L from the quote currency: a USDJPY position's yen P&L is "
         "counted as dollars.",
         ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
-         "The Risk Management screen values the portfolio as the Portfolio screen does",
          "The Trading screen shows the cash, equity and positions the Portfolio screen shows"),
     ),
     Fault(
