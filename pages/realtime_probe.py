@@ -157,12 +157,18 @@ class RealtimeProbe:
         return len(self.updates(since=now - window_s * 1000)) / window_s
 
     def stale_after_last_update_ms(self, key: str) -> float | None:
-        """How long after its last rendered update the element was last flagged stale (None: never flagged)."""
+        """How long after its last update the element was last flagged stale (None: never flagged). The last update is
+        the last one rendered while the probe watched; if the element has shown none since the page loaded (its feed
+        stopped first), the tick it has shown since then, by that tick's server timestamp (`data-ts`)."""
         stale = [r["at"] for r in self.freshness_changes() if r["key"] == key and r["freshness"] == "stale"]
         if not stale:
             return None
         before = [u.at for u in self.updates() if u.key == key and u.at <= stale[-1]]
-        return stale[-1] - before[-1] if before else None
+        if before:
+            return stale[-1] - before[-1]
+        shown = self.page.locator(f'[data-instrument="{key}"][data-ts], [data-live-key="{key}"][data-ts]').first
+        shown_ts = shown.get_attribute("data-ts")
+        return stale[-1] - float(shown_ts) if shown_ts else None
 
     def wait_until(self, end_ms: float) -> None:
         """Wait until the page's clock reads `end_ms` (epoch ms)."""

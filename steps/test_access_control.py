@@ -24,6 +24,7 @@ from steps.conftest import DeskRecords, WorkingOrder
 scenarios("access-control.feature")
 
 TOO_MANY_ATTEMPTS = re.compile(r"^Too many sign-in attempts for this account\. Try again in \d+ seconds?\.$")
+OTHER_WEBSITE = "https://another-website.example"
 
 
 def too_many_attempts_within(lockout_s: int) -> re.Pattern[str]:
@@ -31,7 +32,6 @@ def too_many_attempts_within(lockout_s: int) -> re.Pattern[str]:
     less (the time the page takes to show it on a busy machine), never less than that."""
     waits = "|".join(str(s) for s in range(max(1, lockout_s - 2), lockout_s + 1))
     return re.compile(rf"^Too many sign-in attempts for this account\. Try again in ({waits}) seconds?\.$")
-OTHER_WEBSITE = "https://another-website.example"
 
 
 @given(parsers.parse("sign-in lockouts on the console last {seconds:d} seconds"), target_fixture="lockout_s")

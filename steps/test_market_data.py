@@ -209,9 +209,10 @@ def sees_flagged_stale_in_time(desk: Desk, actor: str, instrument: str, suite: S
     timeout = STALE_AFTER_MS + suite.timeouts.expect_ms
     expect(market_data.quote(instrument).freshness).to_have_text("Stale", timeout=timeout)
     after_ms = RealtimeProbe(desk[actor].page).stale_after_last_update_ms(instrument)
+    assert after_ms is not None, f"the probe saw {instrument} flagged stale, but no update of it before"
     allure.attach(f"{after_ms:.0f} ms after its last update on screen (rule: more than {STALE_AFTER_MS} ms)",
                   name=f"{instrument} flagged stale")
-    assert after_ms is not None and STALE_AFTER_MS - 100 <= after_ms <= STALE_AFTER_MS + STALE_FLAG_SLACK_MS, (
+    assert STALE_AFTER_MS - 100 <= after_ms <= STALE_AFTER_MS + STALE_FLAG_SLACK_MS, (
         f"{instrument} was flagged stale {after_ms:.0f} ms after its last update on screen, not just after "
         f"{STALE_AFTER_MS} ms")
 
