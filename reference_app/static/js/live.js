@@ -230,18 +230,25 @@ export const connectLive = seam('live.connectLive', connectLiveOnce);
 export const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
 
 // Every call of a page: a network failure (the console restarting, the page being left mid-request, which Firefox
-// reports as a NetworkError) becomes an answer the page can show, never an uncaught rejection.
+// reports as a NetworkError, or as an AbortError while the answer's body is still arriving) becomes an answer the
+// page can show, never an uncaught rejection.
 export async function fetchJson(path, options = {}) {
+  const unreachable = { ok: false, status: 0, body: { detail: UNREACHABLE } };
   let response;
   try {
     response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
   } catch {
-    return { ok: false, status: 0, body: { detail: UNREACHABLE } };
+    return unreachable;
   }
   if (response.status === 401) {
     if (!pageLeaving) sendToSignIn();
     return new Promise(() => {});
   }
-  const body = await response.json();
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    return unreachable;
+  }
   return { ok: response.ok, status: response.status, body };
 }
