@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.contract import ContractItem
 from pages.live import text_change_intervals_ms
@@ -41,7 +42,6 @@ class SystemStatusPage:
         self.heartbeats = self.components.get_by_test_id("component-heartbeat")
         self.overall_health = page.get_by_test_id("overall-health")
         self.last_update = page.get_by_test_id("status-updated-at")
-        self._first_snapshot_shown = self.last_update.filter(has_not_text="—")
         self.seconds_until_ready: float | None = None
 
     def visit(self) -> None:
@@ -61,9 +61,13 @@ class SystemStatusPage:
         # the page at the first animation frame that shows a snapshot, so that the time the test harness takes to
         # notice and to ask (tens of milliseconds more on a busy machine) is not charged to the dashboard.
         shown = self.last_update.element_handle()
-        ready_ms = self.page.wait_for_function(
-            "([element, placeholder]) => element.textContent.trim() !== placeholder && performance.now()",
-            arg=[shown, "—"], polling="raf")
+        try:
+            ready_ms = self.page.wait_for_function(
+                "([element, placeholder]) => element.textContent.trim() !== placeholder && performance.now()",
+                arg=[shown, "—"], polling="raf")
+        except PlaywrightTimeoutError as timeout:
+            raise PlaywrightTimeoutError(f'the System Status screen showed no status snapshot (its Last update still '
+                                         f'reads "—"): {timeout.message}') from None
         self.seconds_until_ready = ready_ms.json_value() / 1000
 
     def component(self, name: str) -> ComponentRow:
