@@ -23,15 +23,18 @@ from steps.conftest import DeskRecords, WorkingOrder
 
 scenarios("access-control.feature")
 
-TOO_MANY_ATTEMPTS = re.compile(r"^Too many sign-in attempts for this account\. Try again in \d+ seconds?\.$")
 OTHER_WEBSITE = "https://another-website.example"
+
+
+def too_many_attempts(waits: str = r"\d+") -> re.Pattern[str]:
+    """The sign-in refusal of a locked-out email, stating a wait in seconds that matches `waits` (any, by default)."""
+    return re.compile(rf"^Too many sign-in attempts for this account\. Try again in (?:{waits}) seconds?\.$")
 
 
 def too_many_attempts_within(lockout_s: int) -> re.Pattern[str]:
     """The refusal of a lockout that has just begun: the wait it states is the whole lockout, or up to two seconds
     less (the time the page takes to show it on a busy machine), never less than that."""
-    waits = "|".join(str(s) for s in range(max(1, lockout_s - 2), lockout_s + 1))
-    return re.compile(rf"^Too many sign-in attempts for this account\. Try again in ({waits}) seconds?\.$")
+    return too_many_attempts("|".join(str(s) for s in range(max(1, lockout_s - 2), lockout_s + 1)))
 
 
 @given(parsers.parse("sign-in lockouts on the console last {seconds:d} seconds"), target_fixture="lockout_s")
@@ -54,7 +57,7 @@ def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
     login = session.open(LoginPage)
     login.guess_wrongly(desk[actor].user.email, times)
     login.sign_in(desk[actor].user.email, desk[actor].user.password)
-    expect(login.error).to_have_text(TOO_MANY_ATTEMPTS)
+    expect(login.error).to_have_text(too_many_attempts())
 
 
 @then(parsers.parse("the {actor}'s sign-in is refused as too many attempts, saying to wait out the lockout"))
