@@ -22,11 +22,13 @@ Feature: Real-time market data
     And the trader saw the feed's update rate shown as the ticks the screen received, within a quarter
 
   @controlled_market
-  Scenario Outline: The change is the move of the mid from the day's open
+  Scenario Outline: The change is the move of the mid from the day's open, tick after tick
     Given EURUSD opened the day at 1.08000
-    And EURUSD is quoted at <bid> / <ask>
+    And EURUSD is quoted at 1.08265 / 1.08275
     When the trader opens the Market Data screen
-    Then the trader sees EURUSD's change as <change>
+    Then the trader sees EURUSD's change hold at +0.250% over the next tick
+    When EURUSD moves to <bid> / <ask>
+    Then the trader sees EURUSD's change hold at <change> over the next tick
 
     Examples:
       | bid     | ask     | change  |

@@ -22,6 +22,12 @@ class QuoteRow:
         self.last_update = row.get_by_test_id("quote-age")
         self.freshness = row.get_by_test_id("quote-freshness")  # "Live", or "Stale": the stale flag
 
+    def wait_for_next_tick(self) -> None:
+        """Wait until the row shows a tick later than the one on screen now (its data-seq moves on)."""
+        row = self.row.element_handle()
+        self.row.page.wait_for_function("([row, seq]) => row.dataset.seq !== seq",
+                                        arg=[row, row.get_attribute("data-seq")], polling="raf")
+
 
 _BOARD = ("market_data",)  # the feature using the board (MarketDataPage.CONTRACT)
 

@@ -924,7 +924,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("change_against_previous_tick", "market_data",
           "The board computes Change against the previous tick's mid instead of the day's open, so it hovers around "
           "0.000% and jumps with every tick.",
-          ("The change is the move of the mid from the day's open",), blind=True),
+          ("The change is the move of the mid from the day's open, tick after tick",), blind=True),
     Fault("spread_sort_reversed", "market_data",
           "Sorting by Spread applies the direction the wrong way round: \"ascending\" (aria-sort) puts the widest "
           "spread first.",

@@ -129,9 +129,12 @@ def instrument_opened_at(market: TestControl, instrument: str, open_mid: str) ->
     market.set_day_open(instrument, float(open_mid))
 
 
-@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENT}'s change as (?P<change>[+-]?[\d.]+%)"))
-def sees_change(desk: Desk, actor: str, instrument: str, change: str) -> None:
-    expect(desk[actor].screen(MarketDataPage).quote(instrument).change).to_have_text(change)
+@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENT}'s change hold at (?P<change>[+-]?[\d.]+%) over the next tick"))
+def sees_change_hold(desk: Desk, actor: str, instrument: str, change: str) -> None:
+    quote = desk[actor].screen(MarketDataPage).quote(instrument)
+    expect(quote.change).to_have_text(change)
+    quote.wait_for_next_tick()
+    expect(quote.change).to_have_text(change)
 
 
 @when(parsers.parse('the {actor} asks the console\'s API for the quotes of "{instrument}"'),
