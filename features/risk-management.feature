@@ -238,9 +238,8 @@ Feature: Risk management and the Emergency Stop
 
   Rule: Only a risk manager resumes trading, and nothing cancelled comes back
 
-    Scenario: Resuming trading reaches every open screen of the account and revives nothing
+    Scenario: Resuming trading reaches every open screen of the account
       Given a trader is signed in
-      And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
       And the trader has triggered the Emergency Stop
       And the trader has the Trading screen open
       And a risk manager is signed in
@@ -248,7 +247,17 @@ Feature: Risk management and the Emergency Stop
       When the risk manager resumes trading
       Then the trader sees trading no longer halted
       And the trader sees the "New Order" button offered
-      And the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the Emergency Stop of the trader"
+
+    Scenario: Resuming trading revives no order the halt cancelled
+      Given a trader is signed in
+      And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+      And the trader has triggered the Emergency Stop
+      And a risk manager is signed in
+      And the risk manager has the Risk Management screen open
+      When the risk manager resumes trading
+      And the trader opens the Trading screen
+      Then the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the Emergency Stop of the trader"
+      And the trader sees no open orders
 
     Scenario: A trader cannot resume trading
       Given a trader is signed in
@@ -270,15 +279,20 @@ Feature: Risk management and the Emergency Stop
       Then the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the Emergency Stop of the trader"
 
     @console_restart @controlled_market
-    Scenario: Limits, positions and working orders survive a restart of the console
+    Scenario: Positions and working orders survive a restart of the console
+      Given a trader is signed in
+      And EURUSD is quoted at 1.08500 / 1.08510
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+      When the console restarts
+      And the trader opens the Trading screen
+      Then the trader sees the position +10,000 EURUSD at an average price of 1.08510
+      And the trader sees the order for 10,000 EURUSD Working among the open orders
+
+    @console_restart
+    Scenario: Limits survive a restart of the console
       Given a risk manager is signed in
       And the account's daily loss limit is $2,000
-      And EURUSD is quoted at 1.08500 / 1.08510
-      And the risk manager has bought 10,000 EURUSD at the market
-      And the risk manager has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
       When the console restarts
-      And the risk manager opens the Trading screen
-      Then the risk manager sees the position +10,000 EURUSD at an average price of 1.08510
-      And the risk manager sees the order for 10,000 EURUSD Working among the open orders
-      When the risk manager opens the Risk Management screen
+      And the risk manager opens the Risk Management screen
       Then the risk manager sees the limits 100,000 and $2,000

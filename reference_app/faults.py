@@ -423,14 +423,14 @@ CATALOGUE += (
         "risk_management",
         "Resuming trading restores the book as it was before the halt: the orders the Emergency Stop cancelled are "
         "put back to work.",
-        ("Resuming trading reaches every open screen of the account and revives nothing",),
+        ("Resuming trading revives no order the halt cancelled",),
     ),
     Fault(
         "working_orders_lost_on_restart",
         "risk_management",
         "The order engine treats working orders as day orders held in memory: at every start it cancels whatever "
         "the last run left working, so a restart silently empties the book.",
-        ("Limits, positions and working orders survive a restart of the console",),
+        ("Positions and working orders survive a restart of the console",),
     ),
     # Portfolio monitoring (scenario 5 of the test plan)
     Fault(
@@ -875,7 +875,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("resume_not_pushed", "risk_management",
           "Resuming trading is saved but the halt event is not pushed: every other open session keeps its halted "
           "banner (and New Order disabled) until it is reloaded.",
-          ("Resuming trading reaches every open screen of the account and revives nothing",), blind=True),
+          ("Resuming trading reaches every open screen of the account",), blind=True),
     Fault("emergency_stop_leaves_strategies_running", "risk_management",
           "The Emergency Stop halts orders but never stops the account's strategies: they keep Running and trading "
           "in the simulation.",

@@ -247,6 +247,13 @@ def sees_order_in_history(desk: Desk, actor: str, quantity: str, instrument: str
     expect(order.reason).to_have_text(desk.expected_text(reason))
 
 
+@then(parsers.parse("the {actor} sees no open orders"))
+def sees_no_open_orders(desk: Desk, actor: str) -> None:
+    blotter = desk[actor].screen(TradingPage).blotter
+    expect(blotter.rows).to_have_count(0)
+    expect(blotter.empty_note).to_be_visible()
+
+
 @then(parsers.parse("the {actor} sees the order for {quantity} {instrument} Working among the open orders"))
 def sees_order_working(desk: Desk, actor: str, quantity: str, instrument: str) -> None:
     expect(desk[actor].screen(TradingPage).blotter.order(quantity, instrument).status).to_have_text("Working")

@@ -82,13 +82,6 @@ def sees_one_new_order(desk: Desk, actor: str) -> None:
     expect(trading.history.rows).to_have_count(trading.orders_when_opened + 1)
 
 
-@then(parsers.parse("the {actor} sees no open orders"))
-def sees_no_open_orders(desk: Desk, actor: str) -> None:
-    blotter = desk[actor].screen(TradingPage).blotter
-    expect(blotter.rows).to_have_count(0)
-    expect(blotter.empty_note).to_be_visible()
-
-
 @then(parsers.parse("the {actor} sees the open orders, newest first:"))
 def sees_open_orders(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
     header, *rows = datatable

@@ -18,12 +18,6 @@ FEATURES = sorted((ROOT / "features").glob("*.feature"))
 KEYWORD_DEPTH = {"Feature:": 0, "Rule:": 2, "Background:": 2, "Scenario:": 2, "Scenario Outline:": 2, "Examples:": 4}
 STEP_WORDS = ("Given ", "When ", "Then ", "And ", "But ")
 MAX_STEPS = 9
-# Scenarios over the limit when this check was added, each checking a second screen at its end; to be split (a
-# new scenario may not join them).
-OVER_THE_LIMIT = {
-    "Resuming trading reaches every open screen of the account and revives nothing",
-    "Limits, positions and working orders survive a restart of the console",
-}
 
 
 def test_the_python_is_lint_clean() -> None:
@@ -60,6 +54,6 @@ def test_a_feature_is_laid_out_as_the_others(feature: Path) -> None:
         scenarios = [child] if "scenario" in child else [c for c in child.get("rule", {}).get("children", [])]
         for entry in scenarios:
             scenario = entry.get("scenario")
-            if scenario and len(scenario["steps"]) > MAX_STEPS and scenario["name"] not in OVER_THE_LIMIT:
+            if scenario and len(scenario["steps"]) > MAX_STEPS:
                 problems.append(f"{scenario['name']!r}: {len(scenario['steps'])} steps, more than {MAX_STEPS}")
     assert not problems, f"{feature.name}:\n" + "\n".join(problems)
