@@ -1009,7 +1009,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           blind=True),
     Fault("back_restored_page_not_reconnected", "navigation",
           "A screen brought back with Back or Forward is not reconnected: it still says \"Live\", but its prices, "
-          "statuses and figures no longer move until it is reloaded.", (), blind=True),
+          "statuses and figures no longer move until it is reloaded.",
+          ("Back and forward go through the screens visited",), blind=True),
     # Error handling: an API failing, and the recovery
     Fault("load_error_notice_stays_after_recovery", "navigation",
           "Once a failed call for a screen's data succeeds again, the data is drawn but the \"could not load … Trying "
