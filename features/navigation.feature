@@ -41,6 +41,14 @@ Feature: Navigating the console, and screens that meet a server error
       When the trader signs in with their password
       Then the trader sees the Portfolio screen, live and marked current
 
+    Scenario: A mistyped password on the way does not lose the link followed while signed out
+      Given a trader is on the sign-in screen
+      When the trader goes to the Portfolio screen by its address
+      And the trader signs in with a wrong password once
+      Then the trader sees the sign-in screen
+      When the trader signs in with their password
+      Then the trader sees the Portfolio screen, live and marked current
+
   Rule: A screen whose data the console cannot give says so, and recovers by itself
 
     @console_control

@@ -1005,7 +1005,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           blind=True),
     Fault("deep_link_lost_after_wrong_password", "navigation",
           "The sign-in form shown again after a wrong password leaves out where the user was going: a link to "
-          "/portfolio followed while signed out lands on System Status once the password is typed right.", (),
+          "/portfolio followed while signed out lands on System Status once the password is typed right.",
+          ("A mistyped password on the way does not lose the link followed while signed out",),
           blind=True),
     Fault("back_restored_page_not_reconnected", "navigation",
           "A screen brought back with Back or Forward is not reconnected: it still says \"Live\", but its prices, "

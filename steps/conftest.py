@@ -78,6 +78,13 @@ def actor_on_sign_in_screen(desk: Desk, actor: str) -> None:
     desk.arrive_signed_out(actor).open(LoginPage)
 
 
+@when(parsers.re(rf"the {ACTOR} signs in with a wrong password (?P<times>once|\d+ times)"))
+def signs_in_with_wrong_password(desk: Desk, actor: str, times: str) -> None:
+    attempts = 1 if times == "once" else int(times.split()[0])
+    desk[actor].monitor.expect_refusal("POST", r"^/login$", attempts)
+    desk[actor].screen(LoginPage).guess_wrongly(desk[actor].user.email, attempts)
+
+
 @when(parsers.parse("the {actor} signs in with their password"))
 def actor_signs_in(desk: Desk, actor: str) -> None:
     session = desk[actor]

@@ -44,12 +44,6 @@ def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, 
     return seconds
 
 
-@when(parsers.parse("the {actor} signs in with a wrong password {times:d} times"))
-def wrong_password_repeatedly(desk: Desk, actor: str, times: int) -> None:
-    desk[actor].monitor.expect_refusal("POST", r"^/login$", times)
-    desk[actor].screen(LoginPage).guess_wrongly(desk[actor].user.email, times)
-
-
 @given(parsers.parse("a {actor} is locked out of signing in after {times:d} wrong passwords"))
 def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
     session = desk.arrive_signed_out(actor)
