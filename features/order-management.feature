@@ -10,6 +10,18 @@ Feature: Order management
     Given a trader is signed in
 
   @controlled_market
+  Scenario Outline: The ticket quotes the chosen instrument's bid and ask
+    Given <instrument> is quoted at <bid> / <ask>
+    And the trader has the Trading screen open
+    When the trader starts a new order for <instrument>
+    Then the trader sees the ticket quote <bid> / <ask>
+
+    Examples:
+      | instrument | bid     | ask     |
+      | EURUSD     | 1.08500 | 1.08510 |
+      | USDJPY     | 151.950 | 151.962 |
+
+  @controlled_market
   Scenario Outline: A market order moves through every status in real time
     Given EURUSD is quoted at 1.08500 / 1.08510
     And the trader has the Trading screen open

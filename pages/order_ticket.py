@@ -20,6 +20,8 @@ class OrderTicket:
         self.quantity = self.form.get_by_label("Quantity")
         self.order_type = self.form.get_by_label("Order type")
         self.price = self.form.get_by_label("Price")
+        self.quote_bid = self.form.get_by_test_id("ticket-bid")  # the chosen instrument's live bid and ask
+        self.quote_ask = self.form.get_by_test_id("ticket-ask")
         self.submit_button = self.form.get_by_role("button", name="Submit Order")
         self.error = self.form.get_by_role("alert")
         self.last_order = page.get_by_role("region", name="Last order")
@@ -28,13 +30,17 @@ class OrderTicket:
 
     def fill_in(self, instrument: str, side: str, quantity: str, order_type: str, price: str = "") -> None:
         """Open a new ticket and fill it in as typed; the price only where the order type offers it."""
-        self.new_order_button.click()
-        self.instrument.select_option(instrument)
+        self.start(instrument)
         self.side.select_option(side)
         self.quantity.fill(quantity)
         self.order_type.select_option(order_type)
         if order_type != "MARKET":
             self.price.fill(price)
+
+    def start(self, instrument: str) -> None:
+        """Open a new ticket and choose the instrument, nothing else."""
+        self.new_order_button.click()
+        self.instrument.select_option(instrument)
 
     def change_quantity(self, quantity: str) -> None:
         """Type a quantity in place of the one the ticket holds (it may have been prefilled)."""

@@ -24,7 +24,8 @@ class TradingPage:
         ContractItem("heading", _TRADES),
         ContractItem("ticket.new_order_button", _TRADES),
         *(ContractItem(f"ticket.{field}", _TRADES, after="ticket.new_order_button")
-          for field in ("form", "instrument", "side", "quantity", "order_type", "submit_button")),
+          for field in ("form", "instrument", "side", "quantity", "order_type", "quote_bid", "quote_ask",
+                        "submit_button")),
         ContractItem("ticket.price", ("order_management",), only_with="a LIMIT or STOP order type chosen"),
         ContractItem("ticket.error", ("order_management",), only_with="a refused ticket"),
         *(ContractItem(f"ticket.{part}", ("order_management",), only_with="an order submitted")

@@ -1072,7 +1072,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # Ordinary screen defects
     Fault("ticket_quote_bid_ask_swapped", "order_management",
           "The order ticket shows the chosen instrument's ask as its Bid and its bid as its Ask, so the bid shown is "
-          "above the ask.", (), blind=True),
+          "above the ask.",
+          ("The ticket quotes the chosen instrument's bid and ask",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 

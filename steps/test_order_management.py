@@ -10,6 +10,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from pages.live import TextRecorder
 from pages.trading_page import TradingPage
+from steps.conftest import ACTOR, INSTRUMENT
 
 scenarios("order-management.feature")
 
@@ -89,3 +90,15 @@ def sees_open_orders(desk: Desk, actor: str, datatable: list[list[str]]) -> None
     expect(blotter.rows).to_have_count(len(rows))
     for index, values in enumerate(rows):
         expect(blotter.cells(index)).to_have_text(blotter.row_texts(dict(zip(header, values, strict=True))))
+
+
+@when(parsers.re(rf"the {ACTOR} starts a new order for {INSTRUMENT}"))
+def starts_new_order(desk: Desk, actor: str, instrument: str) -> None:
+    desk[actor].screen(TradingPage).ticket.start(instrument)
+
+
+@then(parsers.re(rf"the {ACTOR} sees the ticket quote (?P<bid>[\d.]+) / (?P<ask>[\d.]+)"))
+def sees_ticket_quote(desk: Desk, actor: str, bid: str, ask: str) -> None:
+    ticket = desk[actor].screen(TradingPage).ticket
+    expect(ticket.quote_bid).to_have_text(bid)
+    expect(ticket.quote_ask).to_have_text(ask)
