@@ -10,7 +10,6 @@ from playwright.sync_api import Locator, Page
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags its rules.
 WCAG_22_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
-BLOCKING_IMPACTS = ("serious", "critical")
 
 # What the focused element is, as a person hears it: its tag, and its accessible name or text.
 _FOCUSED = """() => {
@@ -28,10 +27,6 @@ class AxeFindings:
     violations: list[dict]
     axe_version: str
     url: str
-
-    @property
-    def blocking(self) -> list[dict]:
-        return [violation for violation in self.violations if violation.get("impact") in BLOCKING_IMPACTS]
 
     def summary(self, violations: list[dict] | None = None) -> str:
         lines = []
@@ -104,6 +99,16 @@ class KeyboardUser:
     def focused(self) -> str:
         """The focused element, described."""
         return self.page.evaluate(_FOCUSED)
+
+    def focus_indicator(self, element: Locator) -> str:
+        """What shows that the element has the focus: its outline or its box shadow as drawn now, or "" if neither."""
+        return element.evaluate("""(element) => {
+          const style = getComputedStyle(element);
+          const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+            ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : '';
+          const shadow = style.boxShadow !== 'none' ? `box-shadow ${style.boxShadow}` : '';
+          return [outline, shadow].filter(Boolean).join('; ');
+        }""")
 
     def tab_to(self, element: Locator, most: int = 60) -> int | None:
         """Press Tab from where the focus is until the element has it: how many presses, or None if it never did."""

@@ -33,6 +33,13 @@ def every_halt_lifted_at_start(engine: RiskEngine) -> None:
     engine.db.execute("UPDATE accounts SET trading_halted = 0")
 
 
+@replaces("risk.prepare_storage", fault="limits_reset_on_restart")
+def limits_reseeded_at_start(engine: RiskEngine) -> None:
+    # The defect: the seed step that gives a new account the default limits runs at every start, on every account.
+    correct("risk.prepare_storage")(engine)
+    engine.db.execute("UPDATE accounts SET max_position_size = 100000, daily_loss_limit = 5000")
+
+
 @replaces("risk.running_peak", fault="drawdown_from_starting_cash")
 def peak_is_starting_cash(peak: float, equity: float, starting_cash: float) -> float:
     # The defect: the fall is measured from the starting cash, not from the running peak of equity.
