@@ -5,7 +5,9 @@ Feature: Losing the network connection
   reload. An order submitted without a connection is neither lost nor placed twice: the ticket keeps it, with its
   client order id, says that it is not confirmed, and once the connection is back asks the console whether it
   arrived. If it did, the ticket follows it; if not, it says so and the trader decides whether to submit it again
-  (nothing is sent behind the trader's back into a market that has moved). Each scenario has an account of its own.
+  (nothing is sent behind the trader's back into a market that has moved). What changed meanwhile shows once the
+  connection is back: an order cancelled while the trader was offline is no longer open. Each scenario has an account
+  of its own.
 
   Scenario Outline: The <screen> screen says it is offline, and is live again once the connection is back
     Given a trader is signed in
@@ -23,6 +25,15 @@ Feature: Losing the network connection
       | Risk Management |
       | Portfolio       |
       | Market Data     |
+
+  Scenario: An order cancelled while the trader was offline shows as cancelled once the connection is back
+    Given a trader is signed in
+    And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    When the trader's browser loses its network connection
+    And the trader cancels the working order from another device
+    And the trader's browser is back online
+    Then the trader sees no open orders
+    And the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the trader"
 
   Scenario: Offline, no price is shown as live, and the prices move again once the connection is back
     Given a trader is signed in

@@ -1036,22 +1036,29 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "\"Offline\".", (), blind=True),
     Fault("trading_not_refreshed_after_reconnect", "offline",
           "The Trading screen loads its orders once, not again after a reconnection: an order that filled or was "
-          "cancelled while the page was offline keeps its old status in Open orders and the Order History.", (),
+          "cancelled while the page was offline keeps its old status in Open orders and the Order History.",
+          ("An order cancelled while the trader was offline shows as cancelled once the connection is back",),
           blind=True),
     # Network monitoring: failed requests, WebSocket reconnection, duplicates and drops
     Fault("favicon_link_to_missing_file", "network",
           "Every page links its icon as /favicon.ico, a file the console does not have: each page load makes a request "
-          "that fails with 404 (and the browser console reports it).", (), blind=True),
+          "that fails with 404 (and the browser console reports it).",
+          ("The <screen> screen keeps one live connection and loads every resource",), blind=True),
     Fault("reconnect_backoff_uncapped", "network",
           "The reconnection back-off doubles without its 4 s cap: after the console was away for half a minute, a "
-          "page goes on saying \"Reconnecting…\" for up to another half a minute although the console is back.", (),
+          "page goes on saying \"Reconnecting…\" for up to another half a minute although the console is back.",
+          ("A screen is live again within seconds of the console coming back from half a minute away",),
           blind=True),
     Fault("halt_topic_lost_after_reconnect", "network",
           "A page subscribes to the halt event at its first connection only: after a dropped connection, an Emergency "
-          "Stop or a resume elsewhere no longer reaches its halted banner until it is reloaded.", (), blind=True),
+          "Stop or a resume elsewhere no longer reaches its halted banner until it is reloaded.",
+          ("After a dropped connection, a screen still shows an Emergency Stop triggered elsewhere within a second",),
+          blind=True),
     Fault("risk_alerts_repeated_after_reconnect", "network",
           "The Risk screen's check for an alert already listed never finds one: after every reconnection the risk "
-          "alerts table lists each alert once more.", (), blind=True),
+          "alerts table lists each alert once more.",
+          ("After a dropped connection, the Risk Management screen lists each risk alert once",),
+          blind=True),
     # Responsive design and touch
     Fault("stop_dialog_wider_than_phone", "responsive_layout",
           "The confirmation dialogs got a minimum width of 40rem: on a phone the Emergency Stop and Resume "

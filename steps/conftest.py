@@ -17,7 +17,7 @@ from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.controls import OfferedControls
-from pages.halt_banner import HaltedBanner
+from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.live import TextRecorder
 from pages.live_state import LiveState
 from pages.login_page import LoginPage
@@ -397,6 +397,40 @@ def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
     banner = desk[actor].screen(HaltedBanner)
     expect(banner.banner).to_be_visible()
     expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
+
+
+@given(parsers.parse("the {actor} has triggered the Emergency Stop"))
+def actor_has_triggered_emergency_stop(desk: Desk, actor: str) -> None:
+    RiskApi(desk[actor].api).emergency_stop()
+
+
+@when(parsers.parse("the {actor} triggers the Emergency Stop and confirms it"), target_fixture="halt_watch")
+def actor_triggers_emergency_stop(desk: Desk, actor: str) -> HaltWatch:
+    dialog = desk[actor].screen(RiskPage).trigger_emergency_stop()
+    return HaltWatch.around(dialog.confirm, desk[actor].page, desk.others(actor))
+
+
+@then(parsers.parse("the {actor}'s screen shows trading halted within a second, without a reload"))
+def actor_sees_halt_in_time(desk: Desk, actor: str, halt_watch: HaltWatch, suite: SuiteConfig) -> None:
+    budget_s = suite.budgets.halt_shown_everywhere_s
+    seen = halt_watch.appearance(actor, deadline_s=budget_s + 5)  # beyond the budget: to report how late it was
+    delay = halt_watch.delay_ms(seen)
+    allure.attach(f"{'never' if delay is None else f'{delay:.0f} ms'} from the confirm click to the {actor}'s banner "
+                  f"(budget {budget_s * 1000:.0f} ms; both clocks: this host's)", name="Halt shown after")
+    assert not seen.shown_at_start, f"the {actor}'s screen showed trading halted before the Emergency Stop"
+    assert delay is not None and delay <= budget_s * 1000, (
+        f"the {actor}'s screen showed the halt {'never' if delay is None else f'after {delay:.0f} ms'}, "
+        f"budget {budget_s * 1000:.0f} ms")
+
+
+@then(parsers.parse("the {actor} sees the risk alerts, newest first:"))
+def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    risk = desk[actor].screen(RiskPage)
+    expect(risk.alert_messages).to_have_text([desk.expected_text(message) for [message] in datatable])
+    expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
+    # Each was raised during this scenario: its time is the time of day now, give or take the scenario's length.
+    far = [f"{s:.0f} s" for s in risk.alert_seconds_from_now() if s > ALERT_TIME_TOLERANCE_S]
+    assert not far, f"alert times away from the time of day now by {', '.join(far)}"
 
 
 @then(parsers.parse("the {actor} sees trading active, with no risk alert"))

@@ -10,12 +10,15 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
+from pages.api_client import body_of
 from pages.live_state import LiveState
 from pages.market_data_page import MarketDataPage
 from pages.order_rows import OrderRow
+from pages.orders_api import OrdersApi
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
 from pages.trading_page import TradingPage
+from steps.conftest import WorkingOrder
 
 scenarios("offline.feature")
 
@@ -54,6 +57,13 @@ def connection_drops_with_next_order(desk: Desk, actor: str) -> None:
     if desk[actor].engine == "firefox":
         pytest.skip(ROUTE_FETCH_ON_FIREFOX)
     desk[actor].lose_answer_to_next("POST", "**/api/orders")
+
+
+@when(parsers.parse("the {actor} cancels the working order from another device"))
+def cancels_from_another_device(desk: Desk, actor: str, working_order: WorkingOrder) -> None:
+    # The console's API with the actor's session, as another browser of theirs would call it: not cut off by the
+    # network this browser lost.
+    body_of(OrdersApi(desk[actor].api).cancel(working_order.id), f"cancelling order {working_order.id}")
 
 
 # Every screen -------------------------------------------------------------------------------------------------------

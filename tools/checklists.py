@@ -69,11 +69,14 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "UI Testing Checklist: Mobile Testing": {
         "Offline functionality": ("offline_indicator_never_shown", "no_reconnect_after_offline",
-                                  "unanswered_order_forgotten", "unanswered_order_resent_on_reconnect"),
+                                  "unanswered_order_forgotten", "unanswered_order_resent_on_reconnect",
+                                  "trading_not_refreshed_after_reconnect"),
     },
     "Browser Developer Tools: Network Monitoring": {
-        "Check for failed requests": ("portfolio_stylesheet_404",),
-        "Verify WebSocket connections": ("live_connection_recycled", "live_connection_duplicated"),
+        "Check for failed requests": ("portfolio_stylesheet_404", "favicon_link_to_missing_file"),
+        "Verify WebSocket connections": ("live_connection_recycled", "live_connection_duplicated",
+                                         "reconnect_backoff_uncapped", "halt_topic_lost_after_reconnect",
+                                         "risk_alerts_repeated_after_reconnect"),
     },
     "Security": {
         "Login rate limiting (HTTP 429 after repeated failures)": ("login_throttling_missing",
