@@ -56,7 +56,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
         | Market Data |
         | Trading     |
 
-  Rule: On a phone with a slow processor the dashboard is still ready in time
+  Rule: On a phone with a slow processor the System Status screen is still ready in time
 
     Scenario: The System Status screen is ready within its response-time budget on a phone four times slower
       Given a trader is signed in on a Pixel 7
