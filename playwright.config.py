@@ -41,6 +41,19 @@ config = SuiteConfig(
         offline_shown_within_s=1.0,
         # ... and is live again, by itself, within this many seconds of the network (or a failed API) coming back.
         live_again_within_s=5.0,
+        # Issue 17, the test plan's performance checklist: "Page load times < 3 seconds" (navigation to the screen
+        # showing its data, on the browser's clock) ...
+        page_ready_s=3.0,
+        # ... "API response times < 1 second" (each call of a screen, Resource Timing: start to end of the answer) ...
+        api_response_s=1.0,
+        # ... "Memory usage stable" and "No memory leaks detected" (Chromium only: heap and DOM node counts through
+        # the DevTools protocol): a live screen is measured once it is memory_settle_s old (its first ticks drawn,
+        # garbage collected), watched for memory_watch_s of ticks by its own clock, collected and measured again; it
+        # may gain at most memory_nodes_growth_max DOM nodes and memory_heap_growth_max_mb of JS heap meanwhile.
+        memory_settle_s=5.0,
+        memory_watch_s=30.0,
+        memory_nodes_growth_max=200,
+        memory_heap_growth_max_mb=1.0,
     ),
     # Only for a console without the test-control API: the users the specs sign in as, one per role, all on one
     # trading account. Before the first scenario the suite asks the console who each of them is (GET /api/me) and

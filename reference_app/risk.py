@@ -588,10 +588,9 @@ def api_may_edit_limits(console: Console, user: User) -> bool:
     return permissions(console, user)["edit_limits"]
 
 
-@router.get("")
-async def get_risk(user: CurrentUser, request: Request) -> dict[str, Any]:
-    """The Risk screen's starting point: metrics, limits, halt state, the latest alerts, and what the user may do."""
-    risk = engine(request)
+@seam("risk.risk_answer")
+async def risk_answer(risk: RiskEngine, user: User) -> dict[str, Any]:
+    """What GET /api/risk answers, at once."""
     try:
         metrics = risk.metrics(user.account_id)
     except LookupError:
@@ -599,6 +598,12 @@ async def get_risk(user: CurrentUser, request: Request) -> dict[str, Any]:
     return {"metrics": metrics, "limits": limits_of(risk.db, user.account_id),
             "halt": halt_state(risk.db, user.account_id), "alerts": alerts(risk.db, user.account_id),
             "permissions": permissions(risk.console, user)}
+
+
+@router.get("")
+async def get_risk(user: CurrentUser, request: Request) -> dict[str, Any]:
+    """The Risk screen's starting point: metrics, limits, halt state, the latest alerts, and what the user may do."""
+    return await risk_answer(engine(request), user)
 
 
 @router.get("/halt")

@@ -11,6 +11,7 @@ from playwright.sync_api import APIRequestContext, APIResponse, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.console_server import ConsoleUnderTest
+from fixtures.devices import DeviceProfiles
 from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, Session
 from fixtures.settings import SuiteConfig
@@ -32,6 +33,7 @@ from pages.screens import SCREENS
 from pages.strategies_api import StrategiesApi
 from pages.strategies_page import StrategiesPage
 from pages.strategy_form import StrategyDraft
+from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
 
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
@@ -71,6 +73,11 @@ def scenario_setup(engine_launch: EngineLaunch, desk: Desk) -> Desk:
 @given(parsers.re(r"a (?P<actor>(?!.* of another desk)[a-z ]+) is signed in"))
 def actor_is_signed_in(desk: Desk, actor: str) -> Session:
     return desk.sign_in(actor)
+
+
+@given(parsers.re(rf"a {ACTOR} is signed in on an? (?P<device>[A-Za-z][\w ()]*)"))
+def actor_signed_in_on_device(desk: Desk, device_profiles: DeviceProfiles, actor: str, device: str) -> Session:
+    return desk.sign_in(actor, device=device_profiles.profile(device))
 
 
 @given(parsers.parse("a {actor} is on the sign-in screen"))
@@ -149,6 +156,17 @@ def sees_screen_live_again(desk: Desk, actor: str, screen: str, came_back: Mark,
 
 
 # The console and the market ---------------------------------------------------------------------------------------
+
+@then(parsers.parse("the {actor} saw the System Status screen ready within its response-time budget"))
+def saw_screen_ready_in_time(desk: Desk, actor: str, suite: SuiteConfig) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
+    budget = suite.budgets.status_page_ready_s
+    allure.attach(f"{dashboard.seconds_until_ready:.3f} s (budget {budget} s)",
+                  name="Time until the System Status screen was ready")
+    assert dashboard.seconds_until_ready is not None and dashboard.seconds_until_ready <= budget, (
+        f"the dashboard was ready after {dashboard.seconds_until_ready:.2f} s, over its {budget} s budget"
+    )
+
 
 @when("the console restarts")
 def console_restarts(desk: Desk, restartable_console: ConsoleUnderTest) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import allure
 import pytest
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then, when
 
-from fixtures.devices import DeviceProfiles
-from fixtures.sessions import Desk, Session
+from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from pages.layout import ScreenLayout, TouchTargets
 from pages.trading_page import TradingPage
@@ -28,11 +27,6 @@ def touch_targets(desk: Desk, actor: str) -> TouchTargets:
     if desk[actor].engine == "firefox":
         pytest.skip(NO_TOUCH_ON_FIREFOX)
     return desk[actor].screen(TouchTargets)
-
-
-@given(parsers.re(rf"a {ACTOR} is signed in on an? (?P<device>[A-Za-z][\w ()]*)"))
-def actor_signed_in_on_device(desk: Desk, device_profiles: DeviceProfiles, actor: str, device: str) -> Session:
-    return desk.sign_in(actor, device=device_profiles.profile(device))
 
 
 @then(parsers.re(rf"the {ACTOR} sees the screen fit its width, with nothing to scroll sideways"))

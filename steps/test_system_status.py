@@ -70,17 +70,6 @@ def sees_status_refreshed(desk: Desk, actor: str, suite: SuiteConfig) -> None:
     assert max(intervals) <= budget_ms, f"a refresh took {max(intervals):.0f} ms, over the {budget_ms:.0f} ms budget"
 
 
-@then(parsers.parse("the {actor} saw the System Status screen ready within its response-time budget"))
-def saw_screen_ready_in_time(desk: Desk, actor: str, suite: SuiteConfig) -> None:
-    dashboard = desk[actor].screen(SystemStatusPage)
-    budget = suite.budgets.status_page_ready_s
-    allure.attach(f"{dashboard.seconds_until_ready:.3f} s (budget {budget} s)",
-                  name="Time until the System Status screen was ready")
-    assert dashboard.seconds_until_ready is not None and dashboard.seconds_until_ready <= budget, (
-        f"the dashboard was ready after {dashboard.seconds_until_ready:.2f} s, over its {budget} s budget"
-    )
-
-
 @when("the market data feed stops")
 def market_data_stops(market: TestControl) -> None:
     market.pause_feed()

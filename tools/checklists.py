@@ -67,10 +67,17 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
                                         "navigation_replaces_history"),
         "Error handling": ("data_load_failure_silent", "data_load_never_retried"),
     },
+    "UI Testing Checklist: Performance Testing": {
+        "Page load times < 3 seconds": ("portfolio_slow_first_render",),
+        "API response times < 1 second": ("risk_page_slow_api",),
+        "Memory usage stable": ("market_data_tick_markers_leak", "trading_heap_leak"),
+        "No memory leaks detected": ("market_data_tick_markers_leak", "trading_heap_leak"),
+    },
     "UI Testing Checklist: Mobile Testing": {
         "Offline functionality": ("offline_indicator_never_shown", "no_reconnect_after_offline",
                                   "unanswered_order_forgotten", "unanswered_order_resent_on_reconnect",
                                   "trading_not_refreshed_after_reconnect"),
+        "Mobile performance": ("status_heavy_on_slow_cpu",),
     },
     "Browser Developer Tools: Network Monitoring": {
         "Check for failed requests": ("portfolio_stylesheet_404", "favicon_link_to_missing_file"),

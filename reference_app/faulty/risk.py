@@ -1,6 +1,7 @@
 """Faulty variants of the risk engine's seams (reference_app/risk.py), one per named fault."""
 from __future__ import annotations
 
+import asyncio
 import time
 import weakref
 from collections.abc import Mapping
@@ -184,3 +185,12 @@ def loss_compared_in_whole_dollars(daily: float, limit: float) -> bool:
     # The defect: the loss and the limit are compared in whole dollars, as the alert words them: a loss of $1,999.50
     # against a limit of $1,999.51 counts as $2,000 against $2,000, and halts the account a cent early.
     return round(daily) <= -round(limit)
+
+
+@replaces("risk.risk_answer", fault="risk_page_slow_api")
+async def risk_answer_after_a_pause(risk: RiskEngine, user: User) -> dict[str, Any]:
+    # The defect: the Risk screen's figures are answered after 1.5 s (the VaR is recomputed from the account's whole
+    # equity history on every request instead of from the running statistics), over the 1 s API budget; the screen
+    # itself is still ready within its 3 s page-load budget.
+    await asyncio.sleep(1.5)
+    return await correct("risk.risk_answer")(risk, user)

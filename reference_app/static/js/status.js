@@ -54,5 +54,7 @@ const start = seam('status.start', (loadFirstSnapshot, subscribe) => {
   loadFirstSnapshot();
   subscribe();
 });
-start(() => loadData('/api/status', 'the status of the components').then(render),
-  () => connectLive(['status'], (topic, data) => render(data)));
+// Every snapshot, loaded or pushed, is drawn as it arrives.
+const draw = seam('status.draw', render);
+start(() => loadData('/api/status', 'the status of the components').then(draw),
+  () => connectLive(['status'], (topic, data) => draw(data)));

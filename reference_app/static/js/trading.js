@@ -195,10 +195,13 @@ async function loadSnapshot() {
   ]);
 }
 
+// A tick moves the ticket's prices; nothing else on this screen keeps it.
+const onTick = seam('trading.onTick', (tick) => ticket.onTick(tick));
+
 function onEvent(topic, data) {
   if (topic === 'order') upsertOrder(data);
   else if (topic === 'positions') showPositions(data);
-  else if (topic === 'tick') ticket.onTick(data);
+  else if (topic === 'tick') onTick(data);
 }
 
 // The orders and positions are loaded again at every (re)subscription: an order that changed while the page was not

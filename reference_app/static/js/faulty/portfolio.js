@@ -2,6 +2,22 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: to avoid a layout jump while the positions table fills, the overview is drawn only once a "settle"
+  // timer of 3.5 s has fired; until then its figures read "—" (the valuations arrive, and are kept, meanwhile).
+  portfolio_slow_first_render: {
+    'portfolio.showOverview': (correct) => {
+      let latest = null;
+      let settled = false;
+      setTimeout(() => {
+        settled = true;
+        if (latest) correct(latest);
+      }, 3500);
+      return (snapshot) => {
+        latest = snapshot;
+        if (settled) correct(snapshot);
+      };
+    },
+  },
   // The defect: the overview is drawn from the first valuation only and ignores every push after it.
   portfolio_overview_frozen: {
     'portfolio.showOverview': (correct) => {
