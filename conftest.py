@@ -20,4 +20,5 @@ pytest_plugins = [
     "fixtures.layer_timing",
     "fixtures.outcomes",
     "fixtures.first_failure",
+    "fixtures.measured_alone",
 ]

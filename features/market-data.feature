@@ -10,6 +10,7 @@ Feature: Real-time market data
   Background:
     Given a trader is signed in
 
+  @measured_alone
   Scenario: The four majors update in real time within the real-time budgets
     When the trader opens the Market Data screen
     Then the trader sees the data source "Connected" with the feed's update rate

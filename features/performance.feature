@@ -10,6 +10,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
 
   Rule: Every screen is ready within 3 seconds
 
+    @measured_alone
     Scenario Outline: The <screen> screen loads and shows its data within the page-load budget
       Given a trader is signed in
       And the trader has bought 10,000 EURUSD at the market
@@ -27,6 +28,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
 
   Rule: Every call a screen makes to the console answers within a second
 
+    @measured_alone
     Scenario Outline: Every call of the <screen> screen to the console answers within the API budget
       Given a trader is signed in
       And the trader has bought 10,000 EURUSD at the market
@@ -58,6 +60,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
 
   Rule: On a phone with a slow processor the System Status screen is still ready in time
 
+    @measured_alone
     Scenario: The System Status screen is ready within its response-time budget on a phone four times slower
       Given a trader is signed in on a Pixel 7
       And the trader's phone computes four times slower than a desktop computer

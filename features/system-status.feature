@@ -24,6 +24,7 @@ Feature: System Status screen
     When the trader opens the System Status screen
     Then the trader sees the status refreshed at least once a second, without a reload
 
+  @measured_alone
   Scenario: The System Status screen is ready within its response-time budget
     When the trader opens the System Status screen
     Then the trader saw the System Status screen ready within its response-time budget
