@@ -9,6 +9,14 @@ Feature: Order management
   Background:
     Given a trader is signed in
 
+  @console_control
+  Scenario: A server error on submitting is reported as an order not placed
+    Given the trader has the Trading screen open
+    And the console answers /api/orders with a 503 server error
+    When the trader submits a MARKET order to BUY 10,000 EURUSD
+    Then the trader sees the ticket say "The order was not placed: the console answered 503."
+    And the trader sees no new order in the Order History
+
   @controlled_market
   Scenario Outline: The ticket quotes the chosen instrument's bid and ask
     Given <instrument> is quoted at <bid> / <ask>

@@ -74,6 +74,19 @@ Feature: Responsive layout and touch on phones and tablets
       When the trader taps the Currency filter and chooses GBP
       Then the trader sees the board list only the pairs that trade GBP
 
+    Scenario Outline: A position's own buttons are there to tap on a phone or a tablet
+      Given a trader is signed in on <device>
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has the Portfolio screen open
+      Then the trader sees the <control> at least 44 by 44 pixels
+      When the trader taps the <control>
+      Then the trader sees the <opened> open
+
+      Examples:
+        | device          | control                | opened                      |
+        | a Pixel 7       | Close position button  | Close position dialog       |
+        | an iPad (gen 7) | Modify position button | Change position size dialog |
+
   Rule: The Emergency Stop triggered by touch halts trading as it does at a desk
 
     Scenario Outline: A trader on a phone stops all trading with two taps, and the halt records who and when

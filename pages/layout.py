@@ -2,6 +2,7 @@
 controls a trader taps (their size, and tapping them)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error, Locator, Page
@@ -86,6 +87,7 @@ class TouchTargets:
     def __init__(self, page: Page) -> None:
         self.page = page
         stop_dialog = page.get_by_role("dialog", name="Confirm Emergency Stop")
+        positions = page.get_by_role("table", name="Positions")
         self._controls: dict[str, Locator] = {
             "New Order button": page.get_by_role("button", name="New Order", exact=True),
             "Submit Order button": page.get_by_role("form", name="Order ticket")
@@ -96,6 +98,9 @@ class TouchTargets:
             "Edit Limits button": page.get_by_role("button", name="Edit Limits", exact=True),
             "Create New Strategy button": page.get_by_role("button", name="Create New Strategy", exact=True),
             "Currency filter": page.get_by_label("Currency", exact=True),
+            # A position's own buttons, on the Portfolio screen of an account holding one position.
+            "Modify position button": positions.get_by_role("button", name=re.compile(r"^Modify the \w+ position$")),
+            "Close position button": positions.get_by_role("button", name=re.compile(r"^Close the \w+ position$")),
         }
         # What a tap on a control opens, by the names the features give them.
         self._opened: dict[str, Locator] = {
@@ -103,6 +108,8 @@ class TouchTargets:
             "New Strategy form": page.get_by_role("form", name="New Strategy"),
             "Edit Limits form": page.get_by_role("form", name="Edit Limits"),
             "Emergency Stop confirmation": stop_dialog,
+            "Change position size dialog": page.get_by_role("dialog", name="Change position size"),
+            "Close position dialog": page.get_by_role("dialog", name="Close position"),
         }
         self.quotes = page.get_by_role("table", name="Quotes").get_by_role("rowheader")
 

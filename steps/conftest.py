@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -13,7 +14,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.console_server import ConsoleUnderTest
 from fixtures.devices import DeviceProfiles
 from fixtures.engines import EngineLaunch
-from fixtures.sessions import Desk, Session
+from fixtures.sessions import Desk, ExpectedRefusal, Session
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
@@ -39,6 +40,8 @@ from pages.trading_page import TradingPage
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 INSTRUMENT = r"(?P<instrument>[A-Z]{6})"
+ROUTE = r"(?P<route>/api/[a-z/-]+)"
+SERVER_ERROR = 503
 SIDES = {"bought": "+", "sold": "-"}
 
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
@@ -179,6 +182,21 @@ def instrument_quoted_at(market: TestControl, instrument: str, bid: str, ask: st
     market.set_price(instrument, float(bid), float(ask))
 
 
+# Routes the console is made to fail -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def failing_routes(console_control: TestControl) -> Iterator[TestControl]:
+    """The test-control API for a scenario that makes routes fail; whatever it made fail answers again after it."""
+    yield console_control
+    console_control.restore_routes()
+
+
+@given(parsers.re(rf"the console answers {ROUTE} with a 503 server error"), target_fixture="provoked_error")
+def console_fails_route(desk: Desk, failing_routes: TestControl, route: str) -> ExpectedRefusal:
+    failing_routes.fail_route(route, SERVER_ERROR, for_s=120)
+    return desk.expect_server_error(rf"^{re.escape(route)}$", SERVER_ERROR)
+
+
 # Orders -----------------------------------------------------------------------------------------------------------
 
 @when(parsers.re(rf"the {ACTOR} submits a (?P<order_type>MARKET) order to (?P<side>BUY|SELL) "
@@ -270,6 +288,11 @@ def sees_order_in_history(desk: Desk, actor: str, quantity: str, instrument: str
     order = desk[actor].screen(TradingPage).history.order(quantity, instrument)
     expect(order.status).to_have_text(status)
     expect(order.reason).to_have_text(desk.expected_text(reason))
+
+
+@then(parsers.parse('the {actor} sees the ticket say "{text}"'))
+def sees_ticket_say(desk: Desk, actor: str, text: str) -> None:
+    expect(desk[actor].screen(TradingPage).ticket.error).to_have_text(text)
 
 
 @then(parsers.parse("the {actor} sees no open orders"))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import allure
 import pytest
@@ -15,20 +14,12 @@ from pages.live_state import LiveState
 from pages.navigation import Hop, NavigationBar
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
+from steps.conftest import ROUTE, SERVER_ERROR
 
 scenarios("navigation.feature")
 
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in NavigationBar.SECTIONS) + ")"
-ROUTE = r"(?P<route>/api/[a-z/-]+)"
-SERVER_ERROR = 503
-
-
-@pytest.fixture
-def failing_routes(console_control: TestControl) -> Iterator[TestControl]:
-    """The test-control API for a scenario that makes routes fail; whatever it made fail answers again after it."""
-    yield console_control
-    console_control.restore_routes()
 
 
 # Following links --------------------------------------------------------------------------------------------------
@@ -92,12 +83,6 @@ def sees_screen_live_and_current(desk: Desk, actor: str, screen: str, arrived: M
 
 
 # A server error -----------------------------------------------------------------------------------------------------
-
-@given(parsers.re(rf"the console answers {ROUTE} with a 503 server error"), target_fixture="provoked_error")
-def console_fails_route(desk: Desk, failing_routes: TestControl, route: str) -> ExpectedRefusal:
-    failing_routes.fail_route(route, SERVER_ERROR, for_s=120)
-    return desk.expect_server_error(rf"^{re.escape(route)}$", SERVER_ERROR)
-
 
 @when(parsers.re(rf"the console answers {ROUTE} again"), target_fixture="came_back")
 def console_answers_again(desk: Desk, failing_routes: TestControl, provoked_error: ExpectedRefusal,

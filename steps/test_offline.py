@@ -105,11 +105,6 @@ def sees_prices_move_again(desk: Desk, actor: str, instruments: list[str], came_
 
 # The order ticket ---------------------------------------------------------------------------------------------------
 
-@then(parsers.parse('the {actor} sees the ticket say "{text}"'))
-def sees_ticket_say(desk: Desk, actor: str, text: str) -> None:
-    expect(desk[actor].screen(TradingPage).ticket.error).to_have_text(text)
-
-
 @when(parsers.parse("the {actor} submits the ticket again"))
 def submits_ticket_again(desk: Desk, actor: str) -> None:
     desk[actor].screen(TradingPage).ticket.submit()

@@ -77,7 +77,9 @@ const following = seam('orderTicket.following', ({ show }) => ({ placed() {}, pu
 const stepTime = seam('orderTicket.stepTime', (at) => clockTime(at, { milliseconds: true }));
 const reasonOf = seam('orderTicket.reasonOf', (order) => order.reason);
 // Why the console refused the ticket, whatever its answer: a bad ticket (422), a halt (409), a server error (5xx).
-const refusalText = seam('orderTicket.refusalText', (answer) => problemText(answer.body));
+const refusalText = seam('orderTicket.refusalText', (answer) => (answer.status >= 500
+  ? `The order was not placed: the console answered ${answer.status}.`
+  : problemText(answer.body)));
 // The ticket's quote of the chosen instrument, as [bid, ask].
 const ticketQuote = seam('orderTicket.ticketQuote', (quote) => [quote.bid, quote.ask]);
 
