@@ -1048,7 +1048,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "again every second…\" notice stays up, and the screen is never presented as live again.", (), blind=True),
     Fault("ticket_silent_on_server_error", "order_management",
           "When the console answers Submit Order with a server error (5xx), the ticket shows no message and Submit "
-          "Order is simply enabled again: nothing tells the trader that the order was not placed.", (), blind=True),
+          "Order is simply enabled again: nothing tells the trader that the order was not placed.",
+          ("A server error on submitting is reported as an order not placed",), blind=True),
     # Offline: the network lost and back
     Fault("offline_treated_as_server_drop", "offline",
           "A lost network is taken for a dropped connection: the indicator says \"Reconnecting…\" instead of "
@@ -1089,7 +1090,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           (), blind=True),
     Fault("row_actions_shown_on_hover_only", "responsive_layout",
           "The Portfolio positions table shows a row's Modify and Close only while the pointer hovers over the row: on "
-          "a phone or a tablet they are not there to tap.", (), blind=True),
+          "a phone or a tablet they are not there to tap.",
+          ("A position's own buttons are there to tap on a phone or a tablet",), blind=True),
     Fault("sign_out_hidden_on_phone", "responsive_layout",
           "On screens narrower than 640 px Sign out is hidden (meant for an account menu that was never built): a "
           "phone user cannot sign out.", (), blind=True),
