@@ -9,11 +9,10 @@ from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from pages.browser_performance import BrowserPerformance, LoadTiming, MemoryReading
 from pages.screens import SCREENS
+from steps.conftest import ACTOR, SCREEN
 
 scenarios("performance.feature")
 
-SCREEN = "(?P<screen>" + "|".join(SCREENS) + ")"
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 SLOWER = {"two": 2, "three": 3, "four": 4, "six": 6}
 # Heap sizes, DOM node counts, garbage collection and CPU throttling come from the Chrome DevTools Protocol, which
 # Firefox (over WebDriver BiDi) and WebKit do not speak. The reason starts "<engine> cannot", which the quality gate
