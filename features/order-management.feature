@@ -118,6 +118,15 @@ Feature: Order management
     And the trader sees exactly one new order in the Order History
 
   @controlled_market
+  Scenario: The last order shows why its order ended, and no reason while it works
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has the Trading screen open
+    When the trader submits a LIMIT ticket to BUY "10,000" EURUSD with the price "1.08400"
+    Then the trader's last order shows "Working"
+    When the trader cancels the working order for 10,000 EURUSD
+    Then the trader's last order shows "Cancelled" because "cancelled by the trader"
+
+  @controlled_market
   Scenario Outline: A resting order fills exactly when the market reaches its price
     Given EURUSD is quoted at 1.08500 / 1.08510
     And the trader has a working <type> order to <side> 10,000 EURUSD at <price>

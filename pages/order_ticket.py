@@ -4,6 +4,8 @@ The Trading screen opens it with New Order; the Portfolio screen opens the same 
 """
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page
 
 from pages.forms import replace_value
@@ -26,7 +28,13 @@ class OrderTicket:
         self.error = self.form.get_by_role("alert")
         self.last_order = page.get_by_role("region", name="Last order")
         self.status = self.last_order.get_by_test_id("last-order-status")
+        self.reason = self.last_order.get_by_test_id("last-order-reason")  # why it was rejected or cancelled, if it was
         self.timeline_steps = self.last_order.get_by_role("list", name="Status timeline").get_by_role("listitem")
+
+    @staticmethod
+    def reason_shown(reason: str) -> re.Pattern[str]:
+        """The reason next to the last order's status, as shown ("(cancelled by the trader)"); none: nothing shown."""
+        return re.compile(rf"^\(?{re.escape(reason)}\)?$" if reason else r"^\s*$")
 
     def fill_in(self, instrument: str, side: str, quantity: str, order_type: str, price: str = "") -> None:
         """Open a new ticket and fill it in as typed; the price only where the order type offers it."""

@@ -840,7 +840,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           ("A market order moves through every status in real time",), blind=True),
     Fault("rejection_reason_not_shown", "order_management",
           "The Last order panel reads the rejection reason from a field the order does not have, so a Rejected "
-          "order shows no reason next to its status.", (), blind=True),
+          "order shows no reason next to its status.",
+          ("The last order shows why its order ended, and no reason while it works",), blind=True),
     Fault("timeline_times_without_milliseconds", "order_management",
           "The status timeline formats each step's time without milliseconds (\"Risk Check 14:03:01\"), so steps "
           "within the same second cannot be told apart.",
@@ -1031,7 +1032,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # Navigation between sections: links, back and forward, deep links
     Fault("market_data_link_underscored", "navigation",
           "The navigation bar's links are built from the templates' file names: the Market Data link leads to "
-          "/market_data, and clicking it from any screen shows a bare {\"detail\":\"Not Found\"} page.", (),
+          "/market_data, and clicking it from any screen shows a bare {\"detail\":\"Not Found\"} page.",
+          ("Every link of the navigation bar works from the <screen> screen",),
           blind=True),
     Fault("deep_link_lost_after_wrong_password", "navigation",
           "The sign-in form shown again after a wrong password leaves out where the user was going: a link to "
@@ -1045,7 +1047,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     # Error handling: an API failing, and the recovery
     Fault("load_error_notice_stays_after_recovery", "navigation",
           "Once a failed call for a screen's data succeeds again, the data is drawn but the \"could not load … Trying "
-          "again every second…\" notice stays up, and the screen is never presented as live again.", (), blind=True),
+          "again every second…\" notice stays up, and the screen is never presented as live again.",
+          ("The <screen> screen says it could not load <data>, and recovers once the console answers",), blind=True),
     Fault("ticket_silent_on_server_error", "order_management",
           "When the console answers Submit Order with a server error (5xx), the ticket shows no message and Submit "
           "Order is simply enabled again: nothing tells the trader that the order was not placed.",
@@ -1054,10 +1057,12 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("offline_treated_as_server_drop", "offline",
           "A lost network is taken for a dropped connection: the indicator says \"Reconnecting…\" instead of "
           "\"Offline\", the page keeps trying to connect while offline, and it is live again only at its next "
-          "attempt (up to 4 s), not as soon as the network is back.", (), blind=True),
+          "attempt (up to 4 s), not as soon as the network is back.",
+          ("The <screen> screen says it is offline, and is live again once the connection is back",), blind=True),
     Fault("data_source_never_says_offline", "offline",
           "The Market Data screen's Data source says \"Reconnecting…\" while the browser is offline, instead of "
-          "\"Offline\".", (), blind=True),
+          "\"Offline\".",
+          ("Offline, no price is shown as live, and the prices move again once the connection is back",), blind=True),
     Fault("trading_not_refreshed_after_reconnect", "offline",
           "The Trading screen loads its orders once, not again after a reconnection: an order that filled or was "
           "cancelled while the page was offline keeps its old status in Open orders and the Order History.",
@@ -1087,14 +1092,16 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("stop_dialog_wider_than_phone", "responsive_layout",
           "The confirmation dialogs got a minimum width of 40rem: on a phone the Emergency Stop and Resume "
           "confirmations are wider than the screen, and their Confirm button is beyond its right edge, out of reach.",
-          (), blind=True),
+          ("A trader on a phone stops all trading with two taps, and the halt records who and when",), blind=True),
     Fault("row_actions_shown_on_hover_only", "responsive_layout",
           "The Portfolio positions table shows a row's Modify and Close only while the pointer hovers over the row: on "
           "a phone or a tablet they are not there to tap.",
           ("A position's own buttons are there to tap on a phone or a tablet",), blind=True),
     Fault("sign_out_hidden_on_phone", "responsive_layout",
           "On screens narrower than 640 px Sign out is hidden (meant for an account menu that was never built): a "
-          "phone user cannot sign out.", (), blind=True),
+          "phone user cannot sign out.",
+          ("A screen fits the width of a phone or a tablet, with the navigation and Sign out within reach",),
+          blind=True),
     # Accessibility: keyboard, focus, names and roles, zoom
     Fault("pinch_zoom_disabled", "accessibility",
           "The pages' viewport forbids zooming (maximum-scale=1, user-scalable=no), meant to stop iOS zooming into a "
@@ -1108,10 +1115,13 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
            "Escape cancels the Emergency Stop and gives the focus back to its button"), blind=True),
     Fault("position_details_opener_not_a_button", "accessibility",
           "A position's instrument, which opens its details, is a link-styled <span> with a click handler: the mouse "
-          "opens the details, but Tab never reaches it, Enter cannot open them, and it has no role.", (), blind=True),
+          "opens the details, but Tab never reaches it, Enter cannot open them, and it has no role.",
+          ("A form, a panel or a dialog shown on request has no accessibility violation",), blind=True),
     Fault("position_action_names_swapped", "accessibility",
           "The Portfolio row buttons' accessible names are swapped: the button shown as Modify is named \"Close the "
-          "EURUSD position\" and the one shown as Close \"Modify the EURUSD position\".", (), blind=True),
+          "EURUSD position\" and the one shown as Close \"Modify the EURUSD position\".",
+          ("A form, a panel or a dialog shown on request has no accessibility violation",
+           "A position's confirmation keeps the focus inside while Tab cycles, and Escape closes it"), blind=True),
     # Ordinary screen defects
     Fault("ticket_quote_bid_ask_swapped", "order_management",
           "The order ticket shows the chosen instrument's ask as its Bid and its bid as its Ask, so the bid shown is "

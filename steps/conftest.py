@@ -208,9 +208,12 @@ def actor_submits_order(desk: Desk, actor: str, order_type: str, side: str, quan
     return ticket.submit_recording_status()
 
 
-@then(parsers.re(rf"the {ACTOR}'s last order shows \"(?P<status>[^\"]+)\""))
-def last_order_shows(desk: Desk, actor: str, status: str) -> None:
-    expect(desk[actor].screen(TradingPage).ticket.status).to_have_text(status)
+@then(parsers.re(rf"the {ACTOR}'s last order shows \"(?P<status>[^\"]+)\"(?: because \"(?P<reason>[^\"]+)\")?$"))
+def last_order_shows(desk: Desk, actor: str, status: str, reason: str | None) -> None:
+    """The status of the order the ticket placed, and the reason next to it: none unless the step gives one."""
+    ticket = desk[actor].screen(TradingPage).ticket
+    expect(ticket.status).to_have_text(status)
+    expect(ticket.reason).to_have_text(ticket.reason_shown(desk.with_names(reason or "")))
 
 
 @then(parsers.re(rf"the {ACTOR}'s order is refused with \"(?P<reason>[^\"]+)\""))

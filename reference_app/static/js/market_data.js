@@ -188,9 +188,12 @@ function applyFilter() {
 
 // ---- the feed --------------------------------------------------------------------------------------------------
 
-// What the data source says while the connection is down: "Offline" when the browser has no network, "Reconnecting…"
-// when the console dropped it.
-const sourceDownState = seam('market_data.sourceDownState', () => (navigator.onLine === false ? 'Offline' : 'Reconnecting…'));
+// What the data source says while the connection is down: "Offline" when the browser has no network (before the first
+// connection too), "Connecting…" before the first connection, "Reconnecting…" when the console dropped it.
+const sourceDownState = seam('market_data.sourceDownState', (everConnected) => {
+  if (navigator.onLine === false) return 'Offline';
+  return everConnected ? 'Reconnecting…' : 'Connecting…';
+});
 
 // The update rate: ticks received over the window, per second.
 const ratePerSecond = seam('market_data.ratePerSecond', (ticks, spanMs) => Math.round((ticks * 1000) / spanMs));
@@ -199,7 +202,7 @@ function showSource(now) {
   let state;
   let healthy;
   if (!connected) {
-    [state, healthy] = [connectedAt == null ? 'Connecting…' : sourceDownState(), false];
+    [state, healthy] = [sourceDownState(connectedAt != null), false];
   } else {
     // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
     const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));

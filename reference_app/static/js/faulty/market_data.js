@@ -124,6 +124,6 @@ export const REPLACEMENTS = {
   // The defect: the data source's "down" wording was copied from before the offline work: it says "Reconnecting…"
   // even while the browser has no network at all.
   data_source_never_says_offline: {
-    'market_data.sourceDownState': () => () => 'Reconnecting…',
+    'market_data.sourceDownState': () => (everConnected) => (everConnected ? 'Reconnecting…' : 'Connecting…'),
   },
 };
