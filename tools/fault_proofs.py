@@ -35,6 +35,7 @@ from tools.figures import record
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_SIGHT = ROOT / "docs" / "blind-faults-first-sight.json"
 FAILING = ("failed", "error")
+SELF_TEST_PLUGINS_OFF = ("-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio")
 
 
 @dataclass
@@ -100,7 +101,10 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None, 
     """One pytest run of the specs in a subprocess, against a console the run starts itself."""
     with tempfile.TemporaryDirectory(prefix="fault-proof-") as workdir:
         outcomes_path = Path(workdir) / "outcomes.json"
+        # The plugins of the self-tests (API fuzzing) are not loaded: importing them takes some 5 s of a CPU per run,
+        # and a proof of the catalogue is some two hundred runs.
         command = [sys.executable, "-m", "pytest", *(nodes or ["steps"]), "-q", "-p", "no:cacheprovider",
+                   *SELF_TEST_PLUGINS_OFF,
                    "--browser", engine, f"--outcomes-json={outcomes_path}", f"--output={Path(workdir) / 'artefacts'}",
                    "-n", str(workers)]
         if marker:
