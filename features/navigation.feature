@@ -54,17 +54,17 @@ Feature: Navigating the console, and screens that meet a server error
     @console_control
     Scenario Outline: The <screen> screen says it could not load <data>, and recovers once the console answers
       Given a trader is signed in
-      And the console answers <route> with a 503 server error
+      And the console answers <route> with a <status> server error
       When the trader goes to the <screen> screen by its address
-      Then the trader sees the <screen> screen say "The console could not load <data>: it answered 503.", presenting nothing as live
+      Then the trader sees the <screen> screen say "The console could not load <data>: it answered <status>.", presenting nothing as live
       When the console answers <route> again
       Then the trader sees the <screen> screen live again by itself, without a reload
 
       Examples:
-        | screen          | route            | data                         |
-        | System Status   | /api/status      | the status of the components |
-        | Strategies      | /api/strategies  | the strategies               |
-        | Trading         | /api/orders      | the orders                   |
-        | Risk Management | /api/risk        | the risk figures             |
-        | Portfolio       | /api/positions   | the positions                |
-        | Market Data     | /api/market-data | the quotes                   |
+        | screen          | route            | status | data                         |
+        | System Status   | /api/status      | 503    | the status of the components |
+        | Strategies      | /api/strategies  | 500    | the strategies               |
+        | Trading         | /api/orders      | 502    | the orders                   |
+        | Risk Management | /api/risk        | 504    | the risk figures             |
+        | Portfolio       | /api/positions   | 503    | the positions                |
+        | Market Data     | /api/market-data | 500    | the quotes                   |

@@ -10,24 +10,36 @@ Feature: Order management
     Given a trader is signed in
 
   @console_control
-  Scenario: A server error on submitting is reported as an order not placed
+  Scenario Outline: A server error on submitting is reported as an order not placed
     Given the trader has the Trading screen open
-    And the console answers /api/orders with a 503 server error
+    And the console answers /api/orders with a <status> server error
     When the trader submits a MARKET order to BUY 10,000 EURUSD
-    Then the trader sees the ticket say "The order was not placed: the console answered 503."
+    Then the trader sees the ticket say "The order was not placed: the console answered <status>."
     And the trader sees no new order in the Order History
+
+    Examples:
+      | status |
+      | 500    |
+      | 503    |
 
   @controlled_market
   Scenario Outline: The ticket quotes the chosen instrument's bid and ask
     Given <instrument> is quoted at <bid> / <ask>
+    And <other> is quoted at <other bid> / <other ask>
     And the trader has the Trading screen open
     When the trader starts a new order for <instrument>
     Then the trader sees the ticket quote <bid> / <ask>
+    When <instrument> moves to <new bid> / <new ask>
+    Then the trader sees the ticket quote <new bid> / <new ask>
+    When the trader changes the ticket's instrument to <other>
+    Then the trader sees the ticket quote <other bid> / <other ask>
 
     Examples:
-      | instrument | bid     | ask     |
-      | EURUSD     | 1.08500 | 1.08510 |
-      | USDJPY     | 151.950 | 151.962 |
+      | instrument | bid     | ask     | new bid | new ask | other  | other bid | other ask |
+      | EURUSD     | 1.08500 | 1.08510 | 1.08520 | 1.08531 | USDJPY | 151.950   | 151.962   |
+      | USDJPY     | 151.950 | 151.962 | 151.890 | 151.899 | GBPUSD | 1.27000   | 1.27015   |
+      | GBPUSD     | 1.27000 | 1.27015 | 1.26990 | 1.27004 | AUDUSD | 0.65500   | 0.65512   |
+      | AUDUSD     | 0.65500 | 0.65512 | 0.65510 | 0.65521 | EURUSD | 1.08500   | 1.08510   |
 
   @controlled_market
   Scenario Outline: A market order moves through every status in real time

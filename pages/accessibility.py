@@ -11,14 +11,72 @@ from playwright.sync_api import Locator, Page
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags its rules.
 WCAG_22_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 
-# What the focused element is, as a person hears it: its tag, and its accessible name or text.
-_FOCUSED = """() => {
-  const element = document.activeElement;
-  if (!element || element === document.body) return 'nothing (the page itself)';
+# An element as a person hears it: its tag, and its accessible name or text.
+_DESCRIBE = """(element) => {
   const name = element.getAttribute('aria-label') || (element.labels && element.labels[0]?.textContent)
-    || element.textContent || element.getAttribute('name') || '';
+    || element.textContent || element.getAttribute('name') || element.getAttribute('placeholder') || '';
   return `<${element.tagName.toLowerCase()}> "${name.trim().replace(/\\s+/g, ' ').slice(0, 40)}"`;
 }"""
+
+# What the focused element is, described.
+_FOCUSED = f"""() => {{
+  const element = document.activeElement;
+  if (!element || element === document.body) return 'nothing (the page itself)';
+  return ({_DESCRIBE})(element);
+}}"""
+
+# What shows that an element has the focus: its outline or its box shadow as drawn now, or "" if neither.
+_FOCUS_INDICATOR = """(element) => {
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : '';
+  const shadow = style.boxShadow !== 'none' ? `box-shadow ${style.boxShadow}` : '';
+  return [outline, shadow].filter(Boolean).join('; ');
+}"""
+
+# A key that stays an element's while the page moves it about (rows re-sorted), kept by the page.
+_KEY_OF = """(element) => {
+  const keys = (window.__keyboardKeys ||= new WeakMap());
+  if (!keys.has(element)) keys.set(element, (window.__keyboardNext = (window.__keyboardNext || 0) + 1));
+  return keys.get(element);
+}"""
+
+# The element with the focus now, keyed and described, with its focus indicator; null while the page itself has it.
+_FOCUS_STOP = f"""() => {{
+  const element = document.activeElement;
+  if (!element || element === document.body || element === document.documentElement) return null;
+  return {{ key: ({_KEY_OF})(element), name: ({_DESCRIBE})(element), indicator: ({_FOCUS_INDICATOR})(element) }};
+}}"""
+
+# Every link, button and field a person sees on the page, whether or not Tab reaches it: shown (it has a box and is not
+# hidden), enabled, and not in a closed dialog or an inert part; plus any other element put in the tab order.
+_CONTROLS_SHOWN = f"""() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex^="-"])')]
+  .filter((element) => !element.disabled && element.getClientRects().length > 0
+    && getComputedStyle(element).visibility !== 'hidden' && !element.closest('[inert], dialog:not([open])'))
+  .map((element) => ({{ key: ({_KEY_OF})(element), name: ({_DESCRIBE})(element) }}))"""
+
+
+@dataclass(frozen=True)
+class FocusStop:
+    """One element Tab gave the focus to: who it is, and what showed that it had the focus ("" if nothing)."""
+    key: float
+    name: str
+    indicator: str = ""
+
+
+@dataclass(frozen=True)
+class TabRound:
+    """One round of Tab through a whole page: the controls shown when it began, and where the focus went, in order."""
+    controls: list[FocusStop]
+    stops: list[FocusStop]
+
+    def unreached(self) -> list[str]:
+        reached = {stop.key for stop in self.stops}
+        return [control.name for control in self.controls if control.key not in reached]
+
+    def without_indicator(self) -> list[str]:
+        return [stop.name for stop in self.stops if not stop.indicator]
 
 
 @dataclass(frozen=True)
@@ -102,13 +160,7 @@ class KeyboardUser:
 
     def focus_indicator(self, element: Locator) -> str:
         """What shows that the element has the focus: its outline or its box shadow as drawn now, or "" if neither."""
-        return element.evaluate("""(element) => {
-          const style = getComputedStyle(element);
-          const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
-            ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : '';
-          const shadow = style.boxShadow !== 'none' ? `box-shadow ${style.boxShadow}` : '';
-          return [outline, shadow].filter(Boolean).join('; ');
-        }""")
+        return element.evaluate(_FOCUS_INDICATOR)
 
     def tab_to(self, element: Locator, most: int = 60) -> int | None:
         """Press Tab from where the focus is until the element has it: how many presses, or None if it never did."""
@@ -120,6 +172,22 @@ class KeyboardUser:
 
     def press(self, key: str) -> None:
         self.page.keyboard.press(key)
+
+    def tab_round(self, most: int = 150) -> TabRound:
+        """Press Tab until the focus comes back to an element it had (once round the page), at most `most` times."""
+        controls = [FocusStop(**control) for control in self.page.evaluate(_CONTROLS_SHOWN)]
+        stops: list[FocusStop] = []
+        seen: set[float] = set()
+        for _ in range(most):
+            self.page.keyboard.press("Tab")
+            stop = self.page.evaluate(_FOCUS_STOP)
+            if stop is None:  # between the last control and the first, the page itself has the focus
+                continue
+            if stop["key"] in seen:
+                break
+            seen.add(stop["key"])
+            stops.append(FocusStop(**stop))
+        return TabRound(controls, stops)
 
     def tab_through(self, container: Locator, presses: int) -> list[tuple[str, bool]]:
         """Press Tab `presses` times; after each, what has the focus and whether it is inside the container."""

@@ -48,6 +48,10 @@ class OrderTicket:
     def start(self, instrument: str) -> None:
         """Open a new ticket and choose the instrument, nothing else."""
         self.new_order_button.click()
+        self.choose_instrument(instrument)
+
+    def choose_instrument(self, instrument: str) -> None:
+        """Choose another instrument on the open ticket."""
         self.instrument.select_option(instrument)
 
     def change_quantity(self, quantity: str) -> None:

@@ -627,6 +627,20 @@ CATALOGUE += (
         "AA requires 4.5:1.",
         ("The sign-in screen has no accessibility violation",),
     ),
+    Fault(
+        "open_order_cancel_not_tabbable",
+        "accessibility",
+        "The Cancel buttons of Open orders are taken out of the tab order (tabindex -1, meant for a keyboard grid of "
+        "the table that was never built): the mouse cancels a working order, the keyboard alone never reaches it.",
+        ("Tab reaches every link, button and field of the <screen> screen, each showing the focus",),
+    ),
+    Fault(
+        "navigation_focus_ring_removed",
+        "accessibility",
+        "A restyle of the navigation bar drops the focus outline of its links (to hide the ring a click leaves): with "
+        "the keyboard alone, nothing shows which section link has the focus; every other control still shows it.",
+        ("Tab reaches every link, button and field of the <screen> screen, each showing the focus",),
+    ),
 )
 
 CATALOGUE += (
@@ -1112,7 +1126,9 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "A CSS reset removes every focus outline and puts nothing in its place: with the keyboard alone, nothing "
           "shows which link, button or field has the focus.",
           ("The Emergency Stop is found, triggered and confirmed with the keyboard alone",
-           "Escape cancels the Emergency Stop and gives the focus back to its button"), blind=True),
+           "Escape cancels the Emergency Stop and gives the focus back to its button",
+           "Tab reaches every link, button and field of the <screen> screen, each showing the focus",
+           "Tab reaches every field and button of the sign-in screen, each showing the focus"), blind=True),
     Fault("position_details_opener_not_a_button", "accessibility",
           "A position's instrument, which opens its details, is a link-styled <span> with a click handler: the mouse "
           "opens the details, but Tab never reaches it, Enter cannot open them, and it has no role.",

@@ -41,7 +41,6 @@ SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 INSTRUMENT = r"(?P<instrument>[A-Z]{6})"
 ROUTE = r"(?P<route>/api/[a-z/-]+)"
-SERVER_ERROR = 503
 SIDES = {"bought": "+", "sold": "-"}
 
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
@@ -191,10 +190,11 @@ def failing_routes(console_control: TestControl) -> Iterator[TestControl]:
     console_control.restore_routes()
 
 
-@given(parsers.re(rf"the console answers {ROUTE} with a 503 server error"), target_fixture="provoked_error")
-def console_fails_route(desk: Desk, failing_routes: TestControl, route: str) -> ExpectedRefusal:
-    failing_routes.fail_route(route, SERVER_ERROR, for_s=120)
-    return desk.expect_server_error(rf"^{re.escape(route)}$", SERVER_ERROR)
+@given(parsers.re(rf"the console answers {ROUTE} with a (?P<status>5\d\d) server error"),
+       target_fixture="provoked_error")
+def console_fails_route(desk: Desk, failing_routes: TestControl, route: str, status: str) -> ExpectedRefusal:
+    failing_routes.fail_route(route, int(status), for_s=120)
+    return desk.expect_server_error(rf"^{re.escape(route)}$", int(status))
 
 
 # Orders -----------------------------------------------------------------------------------------------------------

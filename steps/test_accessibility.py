@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
-from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest
+from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest, TabRound
 from pages.risk_page import RiskPage
 
 scenarios("accessibility.feature")
@@ -51,6 +51,26 @@ def actor_tabs_to_and_presses(desk: Desk, actor: str, name: str, key: str) -> No
 def actor_presses_tab(desk: Desk, actor: str, times: str) -> list[tuple[str, bool]]:
     keyboard = desk[actor].screen(KeyboardUser)
     return keyboard.tab_through(keyboard.open_dialog, int(times))
+
+
+@when(parsers.re(rf"the {ACTOR} tabs once round the whole screen"), target_fixture="tab_round")
+def actor_tabs_round(desk: Desk, actor: str) -> TabRound:
+    tab_round = desk[actor].screen(KeyboardUser).tab_round()
+    allure.attach("\n".join(f"{stop.name}: {stop.indicator or 'NO FOCUS INDICATOR'}" for stop in tab_round.stops),
+                  name="Where Tab put the focus, in order, and what showed it")
+    return tab_round
+
+
+@then(parsers.re(rf"the {ACTOR} saw Tab reach every link, button and field shown"))
+def saw_tab_reach_every_control(tab_round: TabRound) -> None:
+    assert tab_round.controls, "the screen shows no link, button or field at all"
+    assert not tab_round.unreached(), f"Tab never reaches: {tab_round.unreached()}"
+
+
+@then(parsers.re(rf"the {ACTOR} saw each of them show that it had the focus"))
+def saw_each_show_focus(tab_round: TabRound) -> None:
+    assert not tab_round.without_indicator(), (
+        f"these show no outline or shadow when they have the focus: {tab_round.without_indicator()}")
 
 
 @when(parsers.re(rf"the {ACTOR} presses Escape"))

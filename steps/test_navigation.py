@@ -14,7 +14,7 @@ from pages.live_state import LiveState
 from pages.navigation import Hop, NavigationBar
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
-from steps.conftest import ROUTE, SERVER_ERROR
+from steps.conftest import ROUTE
 
 scenarios("navigation.feature")
 
@@ -88,7 +88,7 @@ def sees_screen_live_and_current(desk: Desk, actor: str, screen: str, arrived: M
 def console_answers_again(desk: Desk, failing_routes: TestControl, provoked_error: ExpectedRefusal,
                           route: str) -> Mark:
     before = RealtimeProbe(desk.sessions[next(iter(desk.sessions))].page).mark()  # the scenario's one session
-    failing_routes.fail_route(route, SERVER_ERROR, for_s=0)
+    failing_routes.answer_again(route)
     provoked_error.ends()
     return before
 

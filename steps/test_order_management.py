@@ -97,6 +97,11 @@ def starts_new_order(desk: Desk, actor: str, instrument: str) -> None:
     desk[actor].screen(TradingPage).ticket.start(instrument)
 
 
+@when(parsers.re(rf"the {ACTOR} changes the ticket's instrument to {INSTRUMENT}"))
+def changes_ticket_instrument(desk: Desk, actor: str, instrument: str) -> None:
+    desk[actor].screen(TradingPage).ticket.choose_instrument(instrument)
+
+
 @then(parsers.re(rf"the {ACTOR} sees the ticket quote (?P<bid>[\d.]+) / (?P<ask>[\d.]+)"))
 def sees_ticket_quote(desk: Desk, actor: str, bid: str, ask: str) -> None:
     ticket = desk[actor].screen(TradingPage).ticket

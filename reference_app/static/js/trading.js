@@ -73,6 +73,17 @@ function placeRow(table, map, order, build, rowBefore = newestFirst) {
   return row;
 }
 
+// A working order's Cancel button in Open orders.
+const cancelButton = seam('trading.cancelButton', (order) => {
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'secondary';
+  cancel.textContent = 'Cancel';
+  cancel.setAttribute('aria-label', `Cancel order #${order.id}`);
+  cancel.addEventListener('click', () => cancelOrder(order.id, cancel));
+  return cancel;
+});
+
 function showInBlotter(order) {
   const existing = rows.blotter.get(order.id);
   if (!inBlotter(order)) {
@@ -82,15 +93,7 @@ function showInBlotter(order) {
     placeRow(blotter, rows.blotter, order, (row) => {
       fillOrderRow(row, order, { withFill: false });
       const actions = document.createElement('td');
-      if (order.status === 'working' && !readOnly) {
-        const cancel = document.createElement('button');
-        cancel.type = 'button';
-        cancel.className = 'secondary';
-        cancel.textContent = 'Cancel';
-        cancel.setAttribute('aria-label', `Cancel order #${order.id}`);
-        cancel.addEventListener('click', () => cancelOrder(order.id, cancel));
-        actions.append(cancel);
-      }
+      if (order.status === 'working' && !readOnly) actions.append(cancelButton(order));
       row.append(actions);
     }, blotterRowBefore);
   }

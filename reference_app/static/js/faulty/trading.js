@@ -2,6 +2,10 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the Cancel buttons of Open orders are out of the tab order.
+  open_order_cancel_not_tabbable: {
+    'trading.cancelButton': (correct) => (order) => Object.assign(correct(order), { tabIndex: -1 }),
+  },
   // The defect: for a price chart never finished, the screen keeps at every tick a snapshot of every instrument's
   // latest quote (and its JSON, for the chart's tooltip), in an array nothing trims: the heap grows for as long as the
   // screen is open (some 2 MB every half minute at 40 ticks a second).
