@@ -65,6 +65,8 @@ Feature: Risk management and the Emergency Stop
       When the trader opens the Risk Management screen
       Then the trader sees the risk metrics:
         | Portfolio Value | $999,979.45 |
+        | Daily P&L       | -$20.55     |
+        | Gross Exposure  | $20,865.66  |
 
   Rule: A risk manager sets the limits, and the next order is checked against them
 
@@ -220,12 +222,13 @@ Feature: Risk management and the Emergency Stop
 
     Scenario: Another open session of the account shows the halt within a second, without a reload
       Given a trader is signed in
-      And the trader has the System Status screen open
+      And the trader has the Trading screen open
       And a risk manager is signed in
       And the risk manager has the Risk Management screen open
       When the risk manager triggers the Emergency Stop and confirms it
       Then the trader's screen shows trading halted within a second, without a reload
       And the trader sees trading halted: "Emergency Stop by the risk manager at HH:MM:SS UTC."
+      And the trader sees no "New Order" button offered
 
     @cross_engine
     Scenario: A halt triggered in one browser engine shows at once in the other
@@ -247,6 +250,7 @@ Feature: Risk management and the Emergency Stop
       When the risk manager resumes trading
       Then the trader sees trading no longer halted
       And the trader sees the "New Order" button offered
+      And the risk manager sees the risk alert "Trading resumed by the risk manager at HH:MM:SS UTC."
 
     Scenario: Resuming trading revives no order the halt cancelled
       Given a trader is signed in

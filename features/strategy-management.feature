@@ -25,6 +25,26 @@ Feature: Strategy management
     And the trader sees the performance metrics of "UI Test Strategy" keep updating
     And the trader sees the strategies summed up as "1 strategy, 1 running."
 
+  Scenario: Every strategy of the account is listed with all its instruments, and counted in the summary
+    Given the trader has saved a new strategy:
+      | Strategy name     | Euro Pairs Reversion   |
+      | Strategy type     | Mean Reversion         |
+      | Instruments       | EURUSD, GBPUSD, USDJPY |
+      | Timeframe         | 1H                     |
+      | Risk limit        | $1,500                 |
+      | Max position size | 20,000                 |
+    And the trader has a running strategy named "Asia Session Momentum"
+    And the trader has a stopped strategy named "London Close Fade"
+    When the trader opens the Strategies screen
+    Then the trader sees "Euro Pairs Reversion" under All Strategies as:
+      | Strategy type     | Mean Reversion         |
+      | Instruments       | EURUSD, GBPUSD, USDJPY |
+      | Timeframe         | 1H                     |
+      | Risk limit        | $1,500                 |
+      | Max position size | 20,000                 |
+      | Status            | Saved                  |
+    And the trader sees the strategies summed up as "3 strategies, 1 running."
+
   # Momentum, 1D: it buys a rise above its average of the last 15 ticks, and sells once that average has caught up
   # with a price that holds (a held price ticks five times a second).
   @controlled_market

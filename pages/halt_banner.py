@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Page
 
 from pages.contract import ContractItem
-from pages.live import Appearance, AppearanceRecorder, browser_clock_ms
+from pages.live import Appearance, AppearanceRecorder, browser_clock_ms, seconds_from_now
 
 
 class HaltedBanner:
@@ -27,6 +27,12 @@ class HaltedBanner:
         inner = details.pattern.removeprefix(r"^\s*").removesuffix(r"\s*$")
         return re.compile(rf"^\s*Trading halted\.\s*{inner}\s*New orders are rejected until a risk manager resumes "
                           r"trading\.\s*$")
+
+    def seconds_from_now(self) -> float | None:
+        """How far the time of the halt the banner gives ("at 14:03:01 UTC") is from UTC now on the page's clock; None
+        if it gives none."""
+        shown = re.search(r"\bat (\d{2}:\d{2}:\d{2}) UTC\b", self.details.inner_text())
+        return None if shown is None else seconds_from_now(self.page, shown[1], utc=True)
 
     def record_appearance(self) -> AppearanceRecorder:
         return AppearanceRecorder(self.banner).start()

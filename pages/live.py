@@ -167,11 +167,12 @@ def browser_clock_ms(page: Page) -> float:
     return page.evaluate("Date.now()")
 
 
-def seconds_from_now(page: Page, time_of_day: str) -> float:
+def seconds_from_now(page: Page, time_of_day: str, utc: bool = False) -> float:
     """How far a time of day as a screen shows it ("14:03:01") is from the time of day now on the page's clock (its
-    local time, as the screens show times), in seconds, either way, across midnight."""
+    local time, as the screens show times; UTC where the screen says so), in seconds, either way, across midnight."""
     hours, minutes, seconds = (int(part) for part in time_of_day.split(":"))
-    now = page.evaluate("(() => { const d = new Date(); return d.getHours() * 3600 + d.getMinutes() * 60 + "
-                        "d.getSeconds() + d.getMilliseconds() / 1000; })()")
+    clock = "UTC" if utc else ""
+    now = page.evaluate(f"(() => {{ const d = new Date(); return d.get{clock}Hours() * 3600"
+                        f" + d.get{clock}Minutes() * 60 + d.get{clock}Seconds() + d.getMilliseconds() / 1000; }})()")
     apart = abs(now - (hours * 3600 + minutes * 60 + seconds)) % 86400
     return min(apart, 86400 - apart)

@@ -730,6 +730,33 @@ CATALOGUE += (
         "location.replace(): each screen replaces the previous one in the history, and Back leaves the console.",
         ("Back and forward go through the screens visited",),
     ),
+    Fault(
+        "strategy_instruments_first_only",
+        "strategy_management",
+        "A strategy's Instruments cell shows only the first of its instruments: a strategy on EURUSD, GBPUSD and "
+        "USDJPY reads \"EURUSD\".",
+        ("Every strategy of the account is listed with all its instruments, and counted in the summary",),
+    ),
+    Fault(
+        "new_order_enabled_through_live_halt",
+        "risk_management",
+        "The order ticket reads the halt only when the page loads: a halt announced while the Trading screen is open "
+        "shows the banner but leaves New Order enabled.",
+        ("Another open session of the account shows the halt within a second, without a reload",),
+    ),
+    Fault(
+        "resume_not_alerted",
+        "risk_management",
+        "Resuming trading raises no risk alert: the record says who halted trading, never who resumed it.",
+        ("Resuming trading reaches every open screen of the account",),
+    ),
+    Fault(
+        "halt_time_in_desk_local_time",
+        "risk_management",
+        "An Emergency Stop's time is written in the New York desk's local time (UTC-5), still labelled UTC.",
+        ("A confirmed Emergency Stop halts the account and records who and when",
+         "Another open session of the account shows the halt within a second, without a reload"),
+    ),
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance

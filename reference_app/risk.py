@@ -118,6 +118,12 @@ def _utc_clock(epoch_ms: float) -> str:
     return datetime.fromtimestamp(epoch_ms / 1000, timezone.utc).strftime("%H:%M:%S UTC")
 
 
+@seam("risk.halt_clock")
+def halt_clock(epoch_ms: float) -> str:
+    """The time of day of a halt, as its message gives it: UTC, and says so."""
+    return _utc_clock(epoch_ms)
+
+
 def _now_ms() -> float:
     return time.time() * 1000
 
@@ -518,7 +524,7 @@ class RiskEngine:
         by = user.display_name if user else RISK_ENGINE
         at = _now_ms()
         if kind == EMERGENCY_STOP:
-            message = f"Emergency Stop by {by} at {_utc_clock(at)}."
+            message = f"Emergency Stop by {by} at {halt_clock(at)}."
             cause = f"the Emergency Stop of {by}"
         else:
             cause = "the daily loss limit"
@@ -539,10 +545,15 @@ class RiskEngine:
         if not orders.trading_halted(self.db, account_id):
             raise NotHalted()
         self.lift_halt(account_id)
-        self._alert(account_id, RESUME, f"Trading resumed by {user.display_name} at {_utc_clock(_now_ms())}.", user)
+        self.alert_resume(account_id, user)
         state = halt_state(self.db, account_id)
         self._publish_state(account_id, state)
         return {"halt": state}
+
+    @seam("risk.alert_resume")
+    def alert_resume(self, account_id: int, user: User) -> None:
+        """The alert that says who resumed trading, and when."""
+        self._alert(account_id, RESUME, f"Trading resumed by {user.display_name} at {_utc_clock(_now_ms())}.", user)
 
     @seam("risk.lift_halt")
     def lift_halt(self, account_id: int) -> None:

@@ -441,6 +441,10 @@ def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
     banner = desk[actor].screen(HaltedBanner)
     expect(banner.banner).to_be_visible()
     expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
+    if "HH:MM:SS UTC" in details:
+        off_by_s = banner.seconds_from_now()
+        assert off_by_s is not None and off_by_s <= ALERT_TIME_TOLERANCE_S, (
+            f"the halt's time of day is {off_by_s} s away from UTC now")
 
 
 @given(parsers.parse("the {actor} has triggered the Emergency Stop"))

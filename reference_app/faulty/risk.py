@@ -194,3 +194,14 @@ async def risk_answer_after_a_pause(risk: RiskEngine, user: User) -> dict[str, A
     # itself is still ready within its 3 s page-load budget.
     await asyncio.sleep(1.5)
     return await correct("risk.risk_answer")(risk, user)
+
+
+@replaces("risk.alert_resume", fault="resume_not_alerted")
+def no_resume_alert(self: RiskEngine, account_id: int, user: User) -> None:
+    """The defect: resuming trading raises no alert: the record says who halted, never who resumed."""
+
+
+@replaces("risk.halt_clock", fault="halt_time_in_desk_local_time")
+def new_york_clock(epoch_ms: float) -> str:
+    """The defect: the halt's time is the New York desk's local time (UTC-5), still labelled UTC."""
+    return time.strftime("%H:%M:%S UTC", time.gmtime(epoch_ms / 1000 - 5 * 3600))

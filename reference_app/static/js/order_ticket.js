@@ -76,6 +76,8 @@ const following = seam('orderTicket.following', ({ show }) => ({ placed() {}, pu
 // A status step's time, to the millisecond: the steps of one order are often within the same second.
 const stepTime = seam('orderTicket.stepTime', (at) => clockTime(at, { milliseconds: true }));
 const reasonOf = seam('orderTicket.reasonOf', (order) => order.reason);
+// How the ticket and its opener follow a halt or a resume announced while the page is open: at once.
+const followHalt = seam('orderTicket.followHalt', (show, halted) => show(halted));
 // Why the console refused the ticket, whatever its answer: a bad ticket (422), a halt (409), a server error (5xx).
 const refusalText = seam('orderTicket.refusalText', (answer) => (answer.status >= 500
   ? `The order was not placed: the console answered ${answer.status}.`
@@ -276,7 +278,7 @@ export function createOrderTicket(opener) {
   fields.instrument.addEventListener('change', showTicketQuote);
   form.addEventListener('submit', submitTicket);
   // halt.js announces every halt and resume, whether it arrived live or was read after a reconnect.
-  document.addEventListener('console:halt', (event) => showHalted(event.detail.halted));
+  document.addEventListener('console:halt', (event) => followHalt(showHalted, event.detail.halted));
   showHalted(halted);
   // showOrder: the page hands the ticket every order it hears of; the ticket shows the one it follows.
   return { open, fill, showOrder: (order) => follow.pushed(order), onTick, instruments: Object.keys(decimals) };

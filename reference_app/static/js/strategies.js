@@ -45,6 +45,8 @@ const listedAsActive = seam('strategies.listedAsActive', (strategy) => ACTIVE.ha
 const countsAsRunning = seam('strategies.countsAsRunning', (strategy) => ACTIVE.has(strategy.status));
 // A strategy's P&L, signed: a loss reads as one.
 const pnlText = seam('strategies.pnlText', (pnl) => usd(pnl));
+// A strategy's instruments, every one, in the order it trades them.
+const instrumentsText = seam('strategies.instrumentsText', (instruments) => instruments.join(', '));
 
 function cell(row, testId) {
   return row.querySelector(`[data-testid="${testId}"]`);
@@ -102,7 +104,7 @@ function allRow(strategy) {
 function fillCommon(row, strategy) {
   setName(row.querySelector('th'), strategy.name);
   cell(row, 'strategy-type').textContent = strategy.type;
-  cell(row, 'strategy-instruments').textContent = strategy.instruments.join(', ');
+  cell(row, 'strategy-instruments').textContent = instrumentsText(strategy.instruments);
   const state = cell(row, 'strategy-status');
   state.textContent = strategy.status;
   state.dataset.status = strategy.status.toLowerCase();

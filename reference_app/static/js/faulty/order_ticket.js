@@ -9,6 +9,11 @@ function newClientOrderId() {
 }
 
 export const REPLACEMENTS = {
+  // The defect: the ticket reads the halt only when the page loads: a halt announced while the Trading screen is open
+  // leaves New Order enabled (the banner shows it; an order sent is refused by the console).
+  new_order_enabled_through_live_halt: {
+    'orderTicket.followHalt': () => () => {},
+  },
   // The defect: the ticket polls its order's status every 1.5 s instead of listening to the push, so short-lived
   // statuses never reach the screen.
   order_status_polled: {

@@ -2,6 +2,10 @@
 // correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: a strategy's Instruments cell shows only the first of its instruments.
+  strategy_instruments_first_only: {
+    'strategies.instrumentsText': () => (instruments) => instruments[0] ?? '',
+  },
   // The defect: the strategy lists insert the name as HTML, so markup in a name is rendered.
   strategy_name_rendered_as_html: {
     'strategies.setName': () => (cell, name) => { cell.innerHTML = name; },
