@@ -143,3 +143,11 @@ Feature: Real-time market data
     And the trader sees the board live again, without a reload
     And the trader saw no quote shown as live while the board was reconnecting
     And the trader sees the prices of EURUSD, GBPUSD, USDJPY and AUDUSD move again
+
+  @controlled_market
+  Scenario: A feed that stops shows on the board: every quote stale and no ticks, until it resumes
+    Given the trader has the Market Data screen open
+    When the market data feed stops
+    Then the trader sees every quote flagged stale and the data source "No ticks"
+    When the market data feed resumes
+    Then the trader sees no quote flagged stale and the data source "Connected"

@@ -156,12 +156,35 @@ Feature: Order management
       | STOP  | BUY  | 1.08600 | 1.08589 / 1.08599 | 1.08590 / 1.08600 |
       | STOP  | SELL | 1.08400 | 1.08401 / 1.08411 | 1.08400 / 1.08410 |
 
-  Scenario: Open orders are listed newest first, each as it was placed
+  Scenario Outline: The Order History lists the orders of the status chosen, and counts them
+    Given the trader has bought 10,000 EURUSD at the market
+    And the trader has a working LIMIT order to BUY 5,000 EURUSD at 1.00000
+    And the trader has a working LIMIT order to SELL 2,000 GBPUSD at 9.00000
+    And the trader has the Trading screen open
+    When the trader cancels the working order for 2,000 GBPUSD
+    And the trader filters the Order History by <status>
+    Then the trader sees the Order History list <listed>, counted as "<count>"
+
+    Examples:
+      | status       | listed                                                              | count     |
+      | All statuses | 2,000 GBPUSD Cancelled, 5,000 EURUSD Working, 10,000 EURUSD Filled | 3 orders  |
+      | Working      | 5,000 EURUSD Working                                                | 1 order   |
+      | Filled       | 10,000 EURUSD Filled                                                | 1 order   |
+      | Cancelled    | 2,000 GBPUSD Cancelled                                              | 1 order   |
+      | Rejected     | no order                                                            | No orders |
+
+  Scenario: Open orders are listed newest first, each as it was placed, and a new one goes on top
     Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
     And the trader has a working STOP order to SELL 5,000 GBPUSD at 0.90000
     When the trader opens the Trading screen
     Then the trader sees the open orders, newest first:
       | instrument | side | type  | quantity | price   | status  |
+      | GBPUSD     | SELL | STOP  | 5,000    | 0.90000 | Working |
+      | EURUSD     | BUY  | LIMIT | 10,000   | 1.00000 | Working |
+    When the trader submits a LIMIT ticket to SELL "1,000" USDJPY with the price "199.500"
+    Then the trader sees the open orders, newest first:
+      | instrument | side | type  | quantity | price   | status  |
+      | USDJPY     | SELL | LIMIT | 1,000    | 199.500 | Working |
       | GBPUSD     | SELL | STOP  | 5,000    | 0.90000 | Working |
       | EURUSD     | BUY  | LIMIT | 10,000   | 1.00000 | Working |
 

@@ -32,6 +32,26 @@ Feature: Portfolio monitoring
       | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        | Synchronized    |
 
   @controlled_market
+  Scenario: A yen position's details show its P&L and exposure in dollars
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And USDJPY is quoted at 149.990 / 150.010
+    And the trader holds these positions, opened at the market:
+      | instrument | position |
+      | EURUSD     | +10,000  |
+      | USDJPY     | -10,000  |
+    And USDJPY is quoted at 150.490 / 150.510
+    And the trader has the Portfolio screen open
+    When the trader opens the details of the USDJPY position
+    Then the trader sees the position details:
+      | Quantity        | -10,000      |
+      | Average price   | 149.990      |
+      | Mark            | 150.510      |
+      | Unrealized P&L  | -$34.55      |
+      | Realized P&L    | $0.00        |
+      | Exposure        | $10,000.66   |
+      | Synchronisation | Synchronized |
+
+  @controlled_market
   Scenario: A position's details show its P&L and that it is synchronized
     Given EURUSD is quoted at 1.08500 / 1.08510
     And the trader has bought 10,000 EURUSD at the market

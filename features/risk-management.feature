@@ -68,6 +68,19 @@ Feature: Risk management and the Emergency Stop
         | Daily P&L       | -$20.55     |
         | Gross Exposure  | $20,865.66  |
 
+    @controlled_market
+    Scenario: A position closed at a loss today counts in the day's P&L
+      Given a trader is signed in
+      And EURUSD is quoted at 1.08500 / 1.08510
+      And the trader has bought 10,000 EURUSD at the market
+      And EURUSD is quoted at 1.07500 / 1.07510
+      And the trader has sold 10,000 EURUSD at the market
+      When the trader opens the Risk Management screen
+      Then the trader sees the risk metrics:
+        | Daily P&L       | -$101.00    |
+        | Portfolio Value | $999,899.00 |
+        | Gross Exposure  | $0.00       |
+
   Rule: A risk manager sets the limits, and the next order is checked against them
 
     Scenario: The test plan's limits are saved and kept

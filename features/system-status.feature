@@ -34,7 +34,9 @@ Feature: System Status screen
     Given the trader has the System Status screen open
     When the market data feed stops
     Then the trader sees Market Data as "Stale" in red
+    And the trader sees Market Data's last heartbeat 2 seconds ago or more
     And the trader sees the platform reported in red as "Degraded: check the components below"
     When the market data feed resumes
     Then the trader sees Market Data as "Live" in green
+    And the trader sees Market Data's last heartbeat less than 2 seconds ago
     And the trader sees the platform reported in green as "All systems operational"

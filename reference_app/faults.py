@@ -721,7 +721,7 @@ CATALOGUE += (
         "order_management",
         "The blotter inserts each new order after the others: Open orders is oldest first instead of newest first "
         "(the Order History is right).",
-        ("Open orders are listed newest first, each as it was placed",),
+        ("Open orders are listed newest first, each as it was placed, and a new one goes on top",),
     ),
     Fault(
         "navigation_replaces_history",
@@ -729,6 +729,49 @@ CATALOGUE += (
         "To keep Back from walking through every screen flipped through, the navigation bar follows its links with "
         "location.replace(): each screen replaces the previous one in the history, and Back leaves the console.",
         ("Back and forward go through the screens visited",),
+    ),
+    Fault(
+        "heartbeat_drawn_once",
+        "system_status",
+        "The System Status screen writes each component's last heartbeat once, from the first snapshot: when the "
+        "market data feed stops, Market Data turns Stale and red but its heartbeat keeps reading a fraction of a "
+        "second ago.",
+        ("A market-data outage is reported and clears when the feed resumes",),
+    ),
+    Fault(
+        "details_exposure_in_quote_currency",
+        "portfolio_monitoring",
+        "The position details compute the exposure as quantity × mark in the instrument's quote currency: a USDJPY "
+        "position of 10,000 shows an exposure of $1,505,100.00 instead of about $10,000.",
+        ("A yen position's details show its P&L and exposure in dollars",),
+    ),
+    Fault(
+        "data_source_connected_without_ticks",
+        "market_data",
+        "The Market Data screen's data source says Connected, in green, as long as the connection is up: when the feed "
+        "stops, every quote turns stale but the source never says \"No ticks\".",
+        ("A feed that stops shows on the board: every quote stale and no ticks, until it resumes",),
+    ),
+    Fault(
+        "daily_pnl_ignores_realized",
+        "risk_management",
+        "The day's P&L is the unrealized P&L of the open positions: a position closed at a loss today no longer "
+        "counts, so the Daily P&L reads $0.00 and the daily loss limit never sees that loss.",
+        ("A position closed at a loss today counts in the day's P&L",),
+    ),
+    Fault(
+        "emergency_stop_offered_while_halted",
+        "risk_management",
+        "Once trading is halted, the Risk Management screen still offers the Emergency Stop (only the role is looked "
+        "at): pressing it again asks for a confirmation the console then refuses.",
+        ("A confirmed Emergency Stop halts the account and records who and when",),
+    ),
+    Fault(
+        "history_count_ignores_filter",
+        "order_management",
+        "The Order History's count ignores the status filter: filtered by Working, one order listed, it still says "
+        "\"3 orders\", the number of orders of the account.",
+        ("The Order History lists the orders of the status chosen, and counts them",),
     ),
     Fault(
         "strategy_instruments_first_only",

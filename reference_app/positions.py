@@ -332,6 +332,7 @@ def day_start_equity(db: Database, quotes: Mapping[str, Quote], account_id: int,
     return equity
 
 
+@seam("positions.daily_pnl_usd")
 def daily_pnl_usd(db: Database, quotes: Mapping[str, Quote], account_id: int) -> float:
     """Realized today plus the change in unrealized since the day's start = equity now − equity at day start."""
     start = day_start_equity(db, quotes, account_id)

@@ -23,6 +23,7 @@ from pages.halt_banner import HaltedBanner, HaltWatch
 from pages.live import TextRecorder
 from pages.live_state import LiveState
 from pages.login_page import LoginPage
+from pages.market_data_page import MarketDataPage
 from pages.navigation import NavigationBar
 from pages.orders_api import OrdersApi
 from pages.portfolio_api import PortfolioApi
@@ -195,6 +196,25 @@ def failing_routes(console_control: TestControl) -> Iterator[TestControl]:
 def console_fails_route(desk: Desk, failing_routes: TestControl, route: str, status: str) -> ExpectedRefusal:
     failing_routes.fail_route(route, int(status), for_s=120)
     return desk.expect_server_error(rf"^{re.escape(route)}$", int(status))
+
+
+# The market data feed ---------------------------------------------------------------------------------------------
+
+@when("the market data feed stops")
+def market_data_stops(market: TestControl) -> None:
+    market.pause_feed()
+
+
+@when("the market data feed resumes")
+def market_data_resumes(market: TestControl) -> None:
+    market.resume_feed()
+
+
+@then(parsers.re(rf'the {ACTOR} sees (?P<which>every|no) quote flagged stale and the data source "(?P<state>[^"]+)"'))
+def sees_quote_freshness(desk: Desk, actor: str, which: str, state: str) -> None:
+    market_data = desk[actor].screen(MarketDataPage)
+    expect(market_data.data_source).to_have_text(state)
+    expect(market_data.stale_flags).to_have_count(market_data.instruments.count() if which == "every" else 0)
 
 
 # Orders -----------------------------------------------------------------------------------------------------------
@@ -441,6 +461,10 @@ def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
     banner = desk[actor].screen(HaltedBanner)
     expect(banner.banner).to_be_visible()
     expect(banner.banner).to_have_text(banner.reading(desk.expected_text(details)))
+    shown = desk[actor].shown()
+    if isinstance(shown, RiskPage):  # the screen's own trading state says so too, and offers no second stop
+        expect(shown.trading_state).to_have_text("Halted")
+        expect(shown.emergency_stop_button).to_be_disabled()
     if "HH:MM:SS UTC" in details:
         off_by_s = banner.seconds_from_now()
         assert off_by_s is not None and off_by_s <= ALERT_TIME_TOLERANCE_S, (

@@ -12,7 +12,6 @@ from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from pages.api_client import body_of
 from pages.live_state import LiveState
-from pages.market_data_page import MarketDataPage
 from pages.order_rows import OrderRow
 from pages.orders_api import OrdersApi
 from pages.realtime_probe import Mark, RealtimeProbe
@@ -85,13 +84,6 @@ def sees_screen_offline(desk: Desk, actor: str, screen: str, network_lost: Mark,
 
 
 # Market Data --------------------------------------------------------------------------------------------------------
-
-@then(parsers.parse('the {actor} sees every quote flagged stale and the data source "{state}"'))
-def sees_quotes_stale(desk: Desk, actor: str, state: str) -> None:
-    market_data = desk[actor].screen(MarketDataPage)
-    expect(market_data.data_source).to_have_text(state)
-    expect(market_data.stale_flags).to_have_count(market_data.instruments.count())
-
 
 @then(parsers.re(rf"the {ACTOR} sees the prices of {INSTRUMENTS} move again, without a reload"),
       converters={"instruments": instrument_list})

@@ -9,6 +9,7 @@ from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from pages.live import TextRecorder
+from pages.order_history import OrderHistory
 from pages.trading_page import TradingPage
 from steps.conftest import ACTOR, INSTRUMENT
 
@@ -61,14 +62,30 @@ def sees_timeline_times(desk: Desk, actor: str, statuses: list[str]) -> None:
     expect(desk[actor].screen(TradingPage).ticket.timeline_steps).to_have_text(expected)
 
 
+def expect_history_rows(history: OrderHistory, rows: list[dict[str, str]]) -> None:
+    """The rows the Order History shows, top to bottom, read these column values (and only these rows show)."""
+    expect(history.rows).to_have_count(len(rows))
+    for index, values in enumerate(rows):
+        expect(history.cells(index)).to_have_text(history.row_texts(values))
+
+
 @then(parsers.parse("the {actor} sees the Order History list, newest first:"))
 def sees_history_rows(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
     header, *rows = datatable
+    expect_history_rows(desk[actor].screen(TradingPage).history,
+                        [dict(zip(header, (desk.with_names(value) for value in values), strict=True))
+                         for values in rows])
+
+
+@then(parsers.re(rf'the {ACTOR} sees the Order History list (?P<listed>.+), counted as "(?P<count>[^"]+)"'))
+def sees_history_listed_and_counted(desk: Desk, actor: str, listed: str, count: str) -> None:
+    """`listed`: "2,000 GBPUSD Cancelled, 5,000 EURUSD Working" (quantity, instrument, status; newest first), or
+    "no order"."""
+    rows = [] if listed == "no order" else [dict(zip(("quantity", "instrument", "status"), item.split(), strict=True))
+                                             for item in listed.split(", ")]
     history = desk[actor].screen(TradingPage).history
-    expect(history.rows).to_have_count(len(rows))
-    for index, values in enumerate(rows):
-        expected = dict(zip(header, (desk.with_names(value) for value in values), strict=True))
-        expect(history.cells(index)).to_have_text(history.row_texts(expected))
+    expect_history_rows(history, rows)
+    expect(history.count).to_have_text(count)
 
 
 @then(parsers.parse("the {actor} sees no new order in the Order History"))

@@ -5,11 +5,10 @@ import re
 
 import allure
 from playwright.sync_api import expect
-from pytest_bdd import parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then
 
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
-from fixtures.test_control import TestControl
 from pages.colours import computed_colour, wait_for_colour
 from pages.system_status_page import SystemStatusPage
 
@@ -18,6 +17,8 @@ scenarios("system-status.feature")
 HEALTH_BY_COLOUR = {"green": "healthy", "red": "unhealthy"}
 LATENCY = re.compile(r"^\d+(\.\d+)? ms$")
 HEARTBEAT = re.compile(r"^[01]\.\d s ago$")  # less than 2 seconds ago
+HEARTBEAT_AGE = {"less than 2 seconds ago": HEARTBEAT,
+                 "2 seconds ago or more": re.compile(r"^([2-9]|\d{2,})\.\d s ago$")}
 COMPONENTS = 5  # the test plan's five components
 
 
@@ -51,6 +52,12 @@ def sees_component_metrics(desk: Desk, actor: str) -> None:
     expect(dashboard.heartbeats).to_have_text([HEARTBEAT] * COMPONENTS)
 
 
+@then(parsers.re(rf"the (?P<actor>[a-z ]+) sees (?P<name>[A-Za-z ]+)'s last heartbeat "
+                 rf"(?P<age>{'|'.join(HEARTBEAT_AGE)})"))
+def sees_heartbeat_age(desk: Desk, actor: str, name: str, age: str) -> None:
+    expect(desk[actor].screen(SystemStatusPage).component(name).heartbeat).to_have_text(HEARTBEAT_AGE[age])
+
+
 @then(parsers.parse('the {actor} sees the platform reported in {colour} as "{overall}"'))
 def sees_overall_health(desk: Desk, actor: str, colour: str, overall: str) -> None:
     overall_health = desk[actor].screen(SystemStatusPage).overall_health
@@ -68,13 +75,3 @@ def sees_status_refreshed(desk: Desk, actor: str, suite: SuiteConfig) -> None:
     allure.attach(", ".join(f"{i:.0f} ms" for i in intervals) or "none", name="Intervals between refreshes")
     assert len(intervals) == refreshes, f"the status refreshed {len(intervals)} times, expected {refreshes}"
     assert max(intervals) <= budget_ms, f"a refresh took {max(intervals):.0f} ms, over the {budget_ms:.0f} ms budget"
-
-
-@when("the market data feed stops")
-def market_data_stops(market: TestControl) -> None:
-    market.pause_feed()
-
-
-@when("the market data feed resumes")
-def market_data_resumes(market: TestControl) -> None:
-    market.resume_feed()

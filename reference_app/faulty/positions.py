@@ -61,3 +61,9 @@ def flat_positions_listed(db: positions.Database, quotes: Mapping[str, Quote], a
     # The defect: the valuation lists every position the account has traded, the flat ones too.
     value = correct("positions.value_account")(db, quotes, account_id, mark_to_market)
     return replace(value, positions=[mark_to_market(p, quotes) for p in positions.positions(db, account_id)])
+
+
+@replaces("positions.daily_pnl_usd", fault="daily_pnl_ignores_realized")
+def unrealized_only(db: positions.Database, quotes: Mapping[str, Quote], account_id: int) -> float:
+    """The defect: the day's P&L is the unrealized P&L of the open positions: what was closed today is forgotten."""
+    return positions.value_account(db, quotes, account_id).unrealized_pnl_usd

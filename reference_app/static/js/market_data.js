@@ -198,15 +198,18 @@ const sourceDownState = seam('market_data.sourceDownState', (everConnected) => {
 // The update rate: ticks received over the window, per second.
 const ratePerSecond = seam('market_data.ratePerSecond', (ticks, spanMs) => Math.round((ticks * 1000) / spanMs));
 
+// Whether the feed is ticking while connected. Just (re)connected, the first ticks are on their way: "No ticks" only once
+// none came for the stale threshold.
+const feedTicking = seam('market_data.feedTicking', (now) => now - connectedAt <= staleAfterMs
+  || [...quotes.values()].some((q) => !isStale(q, now)));
+
 function showSource(now) {
   let state;
   let healthy;
   if (!connected) {
     [state, healthy] = [sourceDownState(connectedAt != null), false];
   } else {
-    // Just (re)connected, the first ticks are on their way: "No ticks" only once none came for the stale threshold.
-    const ticking = now - connectedAt <= staleAfterMs || [...quotes.values()].some((q) => !isStale(q, now));
-    [state, healthy] = ticking ? ['Connected', true] : ['No ticks', false];
+    [state, healthy] = feedTicking(now) ? ['Connected', true] : ['No ticks', false];
   }
   setText(sourceState, state);
   const health = healthy ? 'healthy' : 'unhealthy';

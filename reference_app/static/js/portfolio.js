@@ -142,6 +142,8 @@ function positionOf(instrument) {
 const details = $('section[aria-label="Position details"]');
 // What differs, for a position out of sync.
 const syncDetailOf = seam('portfolio.syncDetailOf', (position) => position.sync_detail);
+// A position's gross exposure, in US dollars as the console converted it.
+const exposureOf = seam('portfolio.exposureOf', (position) => position.exposure_usd);
 // The open details panel follows the pushes, like the table.
 const redrawDetails = seam('portfolio.redrawDetails', (instrument) => showDetails(instrument));
 
@@ -159,7 +161,7 @@ function showDetails(instrument) {
   setText(byTestId('details-mark', details), price(position.mark, position.decimals));
   showMoney(byTestId('details-unrealized-pnl', details), position.unrealized_pnl_usd);
   showMoney(byTestId('details-realized-pnl', details), position.realized_pnl_usd);
-  setText(byTestId('details-exposure', details), usd(position.exposure_usd));
+  setText(byTestId('details-exposure', details), usd(exposureOf(position)));
   showSync(byTestId('details-sync-status', details), position);
   const syncedAt = byTestId('details-synced-at', details);
   if (position.synced_at != null) syncedAt.dateTime = new Date(position.synced_at).toISOString();

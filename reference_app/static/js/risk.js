@@ -107,6 +107,9 @@ const stopDialog = $('dialog[data-dialog="emergency-stop"]');
 const resumeDialog = $('dialog[data-dialog="resume"]');
 const actionError = byTestId('risk-action-error');
 
+// Whether the Emergency Stop is offered: to a role that may stop trading, while trading is not halted already.
+const offersStop = seam('risk.offersStop', (permitted, halted) => permitted.stop && !halted);
+
 function showTradingState(halt) {
   if (halt.as_of < haltAsOf) return;
   haltAsOf = halt.as_of;
@@ -114,7 +117,7 @@ function showTradingState(halt) {
   const state = byTestId('risk-trading-state');
   state.dataset.state = halted ? 'halted' : 'active';
   setText(state, halted ? 'Halted' : 'Active');
-  stopButton.disabled = !may.stop || halted;
+  stopButton.disabled = !offersStop(may, halted);
   resumeButton.disabled = !may.resume || !halted;
 }
 

@@ -11,6 +11,10 @@ const rows = new Map();
 // A component's indicator shows the health the console judged, whatever its state is called.
 const isHealthy = seam('status.isHealthy', (component) => component.healthy);
 const latencyText = seam('status.latencyText', (component) => milliseconds(component.latency_ms));
+// A component's last heartbeat, as old as the snapshot says, rewritten with every snapshot.
+const showHeartbeat = seam('status.showHeartbeat', (cell, component) => {
+  cell.textContent = secondsAgo(component.heartbeat_age_s);
+});
 // The time of the snapshot shown, rewritten with every snapshot.
 const showUpdatedAt = seam('status.showUpdatedAt', (element, generatedAt) => {
   element.textContent = clockTime(generatedAt);
@@ -42,7 +46,7 @@ function render(snapshot) {
     indicator.dataset.health = healthy ? 'healthy' : 'unhealthy';
     row.querySelector('[data-testid="component-state"]').textContent = component.state;
     row.querySelector('[data-testid="component-latency"]').textContent = latencyText(component);
-    row.querySelector('[data-testid="component-heartbeat"]').textContent = secondsAgo(component.heartbeat_age_s);
+    showHeartbeat(row.querySelector('[data-testid="component-heartbeat"]'), component);
   }
   overall.dataset.health = snapshot.healthy ? 'healthy' : 'unhealthy';
   overall.textContent = snapshot.healthy ? 'All systems operational' : 'Degraded: check the components below';

@@ -59,6 +59,9 @@ const historyRowBefore = seam('trading.historyRowBefore', newestFirst);
 const blotterRowBefore = seam('trading.blotterRowBefore', newestFirst);
 // The blotter holds the orders that are still open: in flight or working.
 const inBlotter = seam('trading.inBlotter', (order) => OPEN.has(order.status));
+// The Order History's count: the orders it shows under the filter chosen (`shown`), of `total`.
+const historyCountText = seam('trading.historyCountText', (shown) => (shown === 0 ? 'No orders'
+  : `${shown} order${shown === 1 ? '' : 's'}`));
 
 function placeRow(table, map, order, build, rowBefore = newestFirst) {
   let row = map.get(order.id);
@@ -112,7 +115,7 @@ function applyHistoryFilter() {
     row.hidden = Boolean(wanted) && orders.get(id)?.status !== wanted;
     if (!row.hidden) shown += 1;
   }
-  historyCount.textContent = shown === 0 ? 'No orders' : `${shown} order${shown === 1 ? '' : 's'}`;
+  historyCount.textContent = historyCountText(shown, rows.history.size);
 }
 
 function upsertOrder(order) {

@@ -6,6 +6,10 @@ const THROTTLE_MS = 2000; // a quote is redrawn at most this often
 const pricesOf = (tick) => ({ bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
 
 export const REPLACEMENTS = {
+  // The defect: the data source says Connected as long as the connection is up, whether or not ticks arrive.
+  data_source_connected_without_ticks: {
+    'market_data.feedTicking': () => () => true,
+  },
   // The defect: every tick adds a "flash" marker to its quote's row header, to be removed when its CSS animation ends;
   // the stylesheet defines no such animation, so no marker is ever removed: one more DOM node per tick (40 a second)
   // for as long as the board is open. The markers are empty, so nothing shows.

@@ -2,6 +2,11 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the details panel computes the exposure itself, as quantity × mark, in the quote currency: a yen
+  // position's exposure reads some 150 times too large.
+  details_exposure_in_quote_currency: {
+    'portfolio.exposureOf': () => (position) => Math.abs(position.quantity * position.mark),
+  },
   // The defect: to avoid a layout jump while the positions table fills, the overview is drawn only once a "settle"
   // timer of 3.5 s has fired; until then its figures read "—" (the valuations arrive, and are kept, meanwhile).
   portfolio_slow_first_render: {

@@ -2,6 +2,11 @@
 // correct behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the Emergency Stop stays enabled once trading is halted (only the role is looked at); pressing it
+  // again asks for a confirmation the console then refuses.
+  emergency_stop_offered_while_halted: {
+    'risk.offersStop': () => (permitted) => permitted.stop,
+  },
   // The defect: the Emergency Stop acts on the dialog closing, not on its confirm button: Cancel halts trading too.
   emergency_stop_cancel_still_stops: {
     'risk.confirmed': () => () => true,

@@ -4,6 +4,11 @@
 const DOWN_STATES = ['Disconnected', 'Inactive', 'Stalled', 'Unavailable']; // "Stale" forgotten
 
 export const REPLACEMENTS = {
+  // The defect: a heartbeat cell is written once, from the first snapshot: a component whose heartbeat stops keeps
+  // reading "0.2 s ago" (its state and colour do change).
+  heartbeat_drawn_once: {
+    'status.showHeartbeat': (correct) => (cell, component) => { if (!cell.textContent) correct(cell, component); },
+  },
   // The defect: the indicator is coloured from a list of "down" state names that lacks "Stale".
   status_indicator_green_when_stale: {
     'status.isHealthy': () => (component) => !DOWN_STATES.includes(component.state),

@@ -2,6 +2,10 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the Order History's count ignores the filter: it counts every order of the account.
+  history_count_ignores_filter: {
+    'trading.historyCountText': (correct) => (shown, total) => correct(total),
+  },
   // The defect: the Cancel buttons of Open orders are out of the tab order.
   open_order_cancel_not_tabbable: {
     'trading.cancelButton': (correct) => (order) => Object.assign(correct(order), { tabIndex: -1 }),
