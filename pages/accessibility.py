@@ -59,7 +59,8 @@ _CONTROLS_SHOWN = f"""() => [...document.querySelectorAll(
 
 @dataclass(frozen=True)
 class FocusStop:
-    """One element Tab gave the focus to: who it is, and what showed that it had the focus ("" if nothing)."""
+    """An element the keyboard meets: who it is and, once Tab gave it the focus, what showed that it had it ("" if
+    nothing, or not yet focused)."""
     key: float
     name: str
     indicator: str = ""
