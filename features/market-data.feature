@@ -127,6 +127,24 @@ Feature: Real-time market data
       | Change      | Last update | descending |
 
   @controlled_market
+  Scenario: A sorted board stays sorted as a price moves past another
+    Given the market quotes these prices:
+      | instrument | bid     | ask     |
+      | EURUSD     | 1.09120 | 1.09130 |
+      | GBPUSD     | 1.26310 | 1.26325 |
+      | USDJPY     | 151.950 | 151.962 |
+      | AUDUSD     | 0.65010 | 0.65022 |
+      | USDCHF     | 0.88210 | 0.88224 |
+      | USDCAD     | 1.35620 | 1.35636 |
+      | NZDUSD     | 0.60330 | 0.60348 |
+      | EURGBP     | 0.85380 | 0.85392 |
+    And the trader has the Market Data screen open
+    And the trader has sorted the board by Bid, ascending
+    When EURUSD moves to 0.86000 / 0.86010
+    Then the trader sees EURUSD quoted at 0.86000 / 0.86010 with a spread of 1.0 pips
+    And the trader sees the board in ascending order of Bid, and only that column sorted
+
+  @controlled_market
   Scenario: An instrument without ticks is flagged stale until its next tick
     Given the trader has the Market Data screen open
     When the feed stops quoting EURUSD

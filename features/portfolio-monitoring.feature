@@ -110,15 +110,27 @@ Feature: Portfolio monitoring
     Then the trader sees the confirmation "<order> 12,500 EURUSD at the market."
     When the trader confirms closing the position
     Then the trader sees no EURUSD position
+    And the trader sees the close reported as "Closing EURUSD: Order #N: <side> 12,500 EURUSD MARKET · Filled"
     And the trader sees the portfolio overview:
       | Cash Balance   | $999,998.75 |
       | Open Positions | 0           |
       | Unrealized P&L | $0.00       |
 
     Examples:
-      | traded | order |
-      | bought | Sell  |
-      | sold   | Buy   |
+      | traded | order | side |
+      | bought | Sell  | SELL |
+      | sold   | Buy   | BUY  |
+
+  Scenario Outline: The size change opens on the position's own size, and orders nothing until it is changed
+    Given the trader has <traded> 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    When the trader asks to change the size of the EURUSD position
+    Then the trader sees the size change start from <position> EURUSD and say "Nothing to order: the position already has that size."
+
+    Examples:
+      | traded | position |
+      | bought | +10,000  |
+      | sold   | -10,000  |
 
   @controlled_market
   Scenario Outline: Changing a position's size orders the difference

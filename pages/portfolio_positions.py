@@ -37,6 +37,12 @@ class PortfolioPositions:
         self.close_dialog = CloseDialog(page)
         self.resize_dialog = ResizeDialog(page)
 
+    @staticmethod
+    def action_reported(text: str) -> re.Pattern[str]:
+        """The status line of a close or resize as written, "Closing EURUSD: Order #N: SELL …", with any order
+        number for #N."""
+        return re.compile("^" + re.escape(text).replace(re.escape("#N"), r"#\d+") + "$")
+
     def position(self, instrument: str) -> PortfolioPositionRow:
         header = self.page.get_by_role("rowheader", name=instrument, exact=True)
         return PortfolioPositionRow(self.table.get_by_role("row").filter(has=header), instrument)
@@ -62,8 +68,11 @@ class PortfolioPositions:
     def confirm_close(self) -> None:
         self.close_dialog.confirm_button.click()
 
-    def enter_new_size(self, instrument: str, quantity: str) -> None:
+    def ask_to_resize(self, instrument: str) -> None:
         self.position(instrument).modify_button.click()
+
+    def enter_new_size(self, instrument: str, quantity: str) -> None:
+        self.ask_to_resize(instrument)
         self.resize_dialog.enter_target(quantity)
 
     def confirm_size_change(self) -> None:

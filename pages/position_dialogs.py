@@ -31,6 +31,7 @@ class ResizeDialog(PositionDialog):
     def __init__(self, page: Page) -> None:
         super().__init__(page, "Change position size", "Change Size")
         self.target_quantity = self.dialog.get_by_label("Target quantity")
+        self.current = self.dialog.get_by_test_id("resize-current")  # the position it changes, as it stands
 
     def enter_target(self, quantity: str) -> None:
         replace_value(self.target_quantity, quantity)

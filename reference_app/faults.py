@@ -767,6 +767,27 @@ CATALOGUE += (
         ("A confirmed Emergency Stop halts the account and records who and when",),
     ),
     Fault(
+        "action_status_not_followed",
+        "portfolio_monitoring",
+        "The status line under the positions shows the console's first answer to a close or a resize and never "
+        "follows the order: \"Closing EURUSD: Order #7: SELL 12,500 EURUSD MARKET · Pending\" after it filled.",
+        ("Closing a long or a short position flattens it with a market order",),
+    ),
+    Fault(
+        "board_not_resorted_on_tick",
+        "market_data",
+        "The Market Data board is sorted when a column header is clicked, and not again: a price that moves past "
+        "another leaves the rows out of order under a header that still claims the sort.",
+        ("A sorted board stays sorted as a price moves past another",),
+    ),
+    Fault(
+        "resize_prefilled_unsigned",
+        "portfolio_monitoring",
+        "The size change of a position opens on its size without the sign: for a short of 10,000 it opens on 10,000 "
+        "and says \"Buy 20,000 EURUSD at the market.\" before the trader has changed anything.",
+        ("The size change opens on the position's own size, and orders nothing until it is changed",),
+    ),
+    Fault(
         "history_count_ignores_filter",
         "order_management",
         "The Order History's count ignores the status filter: filtered by Working, one order listed, it still says "

@@ -122,6 +122,24 @@ def sees_ticket_hold(desk: Desk, actor: str, order_type: str, side: str, quantit
     expect(ticket.order_type).to_have_value(order_type)
 
 
+@when(parsers.parse("the {actor} asks to change the size of the {instrument} position"))
+def actor_asks_to_resize(desk: Desk, actor: str, instrument: str) -> None:
+    desk[actor].screen(PortfolioPage).positions.ask_to_resize(instrument)
+
+
+@then(parsers.parse('the {actor} sees the size change start from {position} {instrument} and say "{summary}"'))
+def sees_resize_start(desk: Desk, actor: str, position: str, instrument: str, summary: str) -> None:
+    dialog = desk[actor].screen(PortfolioPage).positions.resize_dialog
+    expect(dialog.current).to_have_text(f"{instrument} position: {position}")
+    expect(dialog.order_summary).to_have_text(summary)
+
+
+@then(parsers.parse('the {actor} sees the close reported as "{report}"'))
+def sees_close_reported(desk: Desk, actor: str, report: str) -> None:
+    positions = desk[actor].screen(PortfolioPage).positions
+    expect(positions.action_status).to_have_text(positions.action_reported(report))
+
+
 @then(parsers.parse('the {actor}\'s size change is refused with "{reason}"'))
 def size_change_refused(desk: Desk, actor: str, reason: str) -> None:
     desk[actor].monitor.expect_refusal("POST", r"^/api/portfolio/positions/\w+/resize$")

@@ -54,7 +54,8 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "Portfolio overview accurate": ("quote_currency_pnl_not_converted", "portfolio_value_omits_position_cost"),
         "Position details correct": ("portfolio_sync_skips_unchanged", "details_exposure_in_quote_currency"),
         "Synchronization working": ("portfolio_sync_rubber_stamp", "portfolio_sync_skips_unchanged"),
-        "Actions execute properly": ("close_leaves_residual", "resize_orders_target",
+        "Actions execute properly": ("close_leaves_residual", "resize_orders_target", "action_status_not_followed",
+                                     "resize_prefilled_unsigned",
                                      "add_position_prefill_overwritten", "size_dialog_closes_before_answer",
                                      "position_dialog_cancel_confirms"),
         "Real-time updates function": ("portfolio_overview_frozen",),
@@ -65,7 +66,7 @@ CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
                                  "data_source_connected_without_ticks"),
         "Filtering functions work": ("currency_filter_base_only",),
         "Search operates correctly": ("search_case_sensitive",),
-        "Sorting works properly": ("change_sort_ignores_sign",),
+        "Sorting works properly": ("change_sort_ignores_sign", "board_not_resorted_on_tick"),
     },
     "UI Testing Checklist: Functional Testing": {
         "Navigation between sections": ("nav_current_wrong_on_portfolio", "deep_link_lost_at_sign_in",

@@ -221,13 +221,16 @@ function showSource(now) {
   setText(updateRate, text);
 }
 
+// A sorted board stays sorted: each tick may move its instrument past another.
+const sortAfterTick = seam('market_data.sortAfterTick', () => applySort());
+
 // How the board follows the feed: a tick is drawn the moment it arrives (then the board is re-sorted, and the first
 // tick of a new UTC day reloads the opens); between ticks only each quote's age and freshness flag move.
 const drawing = seam('market_data.drawing', {
   tick(q, tick, now) {
     Object.assign(q, { bid: tick.bid, ask: tick.ask, ts: tick.ts, seq: tick.seq });
     drawQuote(q, now);
-    applySort();
+    sortAfterTick();
     if (new Date(tick.ts).toISOString().slice(0, 10) !== day) reloadOpens();
   },
   between(q, now) {

@@ -188,6 +188,9 @@ function showActionOrder(order) {
   actionStatus.dataset.status = order.status;
 }
 
+// The latest close or resize follows its order's pushes to the end.
+const followActionOrder = seam('portfolio.followActionOrder', (order) => showActionOrder(order));
+
 // How an action dialog behaves: it opens modal (the page behind is inert), Escape or Cancel dismiss it, and it stays
 // open while the console is asked, so that a refusal is explained in it (`submitted` runs when it is submitted).
 const MODAL = {
@@ -295,13 +298,16 @@ function previewResize() {
   else setText(summary, orderText(target - position.quantity, position.instrument));
 }
 
+// The size change opens on the position's own size, signed: until the trader changes it, it orders nothing.
+const resizePrefill = seam('portfolio.resizePrefill', (position) => units(position.quantity));
+
 const openResize = actionDialog('resize', {
   label: (instrument) => `Resizing ${instrument}`,
   prepare(dialog, position) {
     dialog.dataset.instrument = position.instrument;
     const now = units(position.quantity, { signed: true });
     setText(byTestId('resize-current', dialog), `${position.instrument} position: ${now}`);
-    resizeTarget.value = units(position.quantity);
+    resizeTarget.value = resizePrefill(position);
     previewResize();
   },
   send(instrument) {
@@ -338,7 +344,7 @@ async function loadSnapshot() {
 function onEvent(topic, data) {
   if (topic === 'positions') showPositions(data);
   else if (topic === 'order') {
-    showActionOrder(data);
+    followActionOrder(data);
     ticket.showOrder(data);
   } else if (topic === 'tick') ticket.onTick(data);
 }

@@ -2,6 +2,16 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the size change opens on the size without its sign: for a short position it opens on a long of the
+  // same size, and Change Size as it stands would buy twice the position.
+  resize_prefilled_unsigned: {
+    'portfolio.resizePrefill': (correct) => (position) => correct({ ...position, quantity: Math.abs(position.quantity) }),
+  },
+  // The defect: the status line of a close or resize shows the console's first answer and never follows the order's
+  // pushes: it stays at "Pending" after the order filled.
+  action_status_not_followed: {
+    'portfolio.followActionOrder': () => () => {},
+  },
   // The defect: the details panel computes the exposure itself, as quantity × mark, in the quote currency: a yen
   // position's exposure reads some 150 times too large.
   details_exposure_in_quote_currency: {
