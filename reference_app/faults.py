@@ -1234,6 +1234,60 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The order ticket shows the chosen instrument's ask as its Bid and its bid as its Ask, so the bid shown is "
           "above the ask.",
           ("The ticket quotes the chosen instrument's bid and ask",), blind=True),
+    # Blind batch 5 (2026-12-02)
+    Fault("halt_missed_while_offline", "offline",
+          "A page reads the halt again only at its first connection, not after a reconnection: an Emergency Stop "
+          "triggered elsewhere while the page was offline is not shown once it is back online (no halted banner, New "
+          "Order still enabled) until the page is reloaded.",
+          (), blind=True),
+    Fault("unconfirmed_order_looked_up_by_id", "offline",
+          "Once the page is live again, the order ticket looks for its unconfirmed order by the order number instead "
+          "of its client order id: an order that did reach the console is reported \"Not placed: the console never "
+          "received this order\", although it is in the Order History.",
+          (), blind=True),
+    Fault("expired_session_returns_to_status", "navigation",
+          "A screen that finds its session expired sends the user to sign in (\"Your session has expired\") without "
+          "where they were: after signing in again they land on System Status instead of the screen they had open.",
+          (), blind=True),
+    Fault("load_retry_every_ten_seconds", "navigation",
+          "A screen whose call for its data failed tries again every 10 seconds instead of every second, although "
+          "its notice says \"Trying again every second…\": once the console answers again, the notice and the stale "
+          "screen stay for up to 10 s.",
+          (), blind=True),
+    Fault("refused_reconnection_given_up", "network",
+          "When the console turns a reconnection away during an outage (WebSocket close code 1013, \"try again "
+          "later\"), the page stops trying: it says \"Reconnecting…\" for ever and is live again only after a reload.",
+          (), blind=True),
+    Fault("quotes_freshness_hidden_on_phone", "responsive_layout",
+          "To fit the quotes board on a phone, its Last update column is hidden below 640 px, and with it each "
+          "quote's age and Live/Stale flag: on a phone a stale price looks like a live one.",
+          (), blind=True),
+    Fault("portfolio_overview_overflows_on_phone", "responsive_layout",
+          "The Portfolio overview's four figures are kept on one line: on a 390 px phone the line is wider than the "
+          "screen, the page scrolls sideways and Unrealized P&L is off screen.",
+          (), blind=True),
+    Fault("portfolio_valuations_kept", "performance",
+          "The Portfolio screen keeps every valuation pushed to it, with a copy of the overview's figures, in a list "
+          "nothing trims (for a tooltip never finished): its DOM node count and JS heap grow with every push, five a "
+          "second, for as long as the screen is open.",
+          (), blind=True),
+    Fault("strategy_reasons_not_described", "accessibility",
+          "The strategy form writes a failed rule's reason into a new note after the field instead of the note its "
+          "aria-describedby names: the reason is shown, but the invalid field's accessible description stays empty.",
+          (), blind=True),
+    Fault("stop_dialog_cancel_drops_focus", "accessibility",
+          "After the Emergency Stop or Resume confirmation is closed with Cancel or Escape, the focus is dropped to "
+          "the page instead of going back to the button that opened it: the keyboard user starts again from the top.",
+          (), blind=True),
+    Fault("order_push_carries_last_step_only", "order_management",
+          "An order's pushed event carries only the status step that changed, not the order's whole history: the "
+          "Last order's Status timeline shows one step at a time (only \"Filled\" once it has filled) instead of "
+          "every step reached.",
+          (), blind=True),
+    Fault("open_positions_count_skips_shorts", "portfolio_monitoring",
+          "The Portfolio overview's Open Positions counts only positions with a quantity above zero: a short position "
+          "is left out, so with one long and one short open it reads 1.",
+          (), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 

@@ -167,3 +167,11 @@ def order_event_to_its_author(engine: OrderEngine, order: Order) -> None:
     # of to the account: the desk's other users never hear of it until they reload.
     placed_by = engine.db.one("SELECT user_id FROM orders WHERE id = ?", (order.id,))["user_id"]
     engine.console.hub.publish("order", order.as_dict(), account_id=order.account_id, user_id=placed_by)
+
+
+@replaces("orders.publish_order", fault="order_push_carries_last_step_only")
+def order_event_with_its_latest_step(engine: OrderEngine, order: Order) -> None:
+    # The defect: to keep the pushes small, an order's event carries only the status step that changed, not the order's
+    # whole history as GET /api/orders/{id} gives it: the Status timeline drawn from it shows one step at a time.
+    latest = replace(order, events=order.events[-1:])
+    engine.console.hub.publish("order", latest.as_dict(), account_id=order.account_id)

@@ -123,6 +123,14 @@ const reopenWhenRestored = seam('live.reopenWhenRestored', (reopen) => reopen())
 // A page keeps its one connection for as long as it is open (the correct behaviour: never recycled on purpose).
 const recycleAfterMs = seam('live.recycleAfterMs', () => null);
 
+// Whether the page tries again after its socket closed with this code: always (a console restarting, or turning
+// reconnections away for a while with 1013 "try again later", comes back; only 4401 ends it, handled before).
+const retriesAfterClose = seam('live.retriesAfterClose', (closeCode) => true);
+
+// Each time the subscription is confirmed (`reconnected`: again, after a drop or offline), the halt is read again: a
+// halt or resume that happened while the page was loading, offline or disconnected was never pushed to it.
+const refreshHaltWhenLive = seam('live.refreshHaltWhenLive', (reconnected) => refreshHalt());
+
 // onSubscribed: every time the server confirms the subscription (after every reconnect too), the moment from which
 // no event is missed, so a page loads its snapshot then; onReconnect: when it does so again after a drop;
 // onDisconnect: whenever the connection is lost (the socket closes, or the browser goes offline), in the same task
@@ -138,7 +146,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
 
   // The one place where a lost connection is shown: "Offline" while the browser has no network (its socket may not
   // even close until the network is back), "Reconnecting…" otherwise; then the next attempt, as soon as it can work.
-  function connectionLost() {
+  function connectionLost(closeCode) {
     if (lost) return;
     lost = true;
     const offline = browserOffline();
@@ -146,7 +154,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
     if (onDisconnect) onDisconnect();
     attempt += 1;
     if (offline) reconnectWhenOnline(reconnect);
-    else retry = setTimeout(open, reconnectDelayMs(attempt));
+    else if (retriesAfterClose(closeCode)) retry = setTimeout(open, reconnectDelayMs(attempt));
   }
 
   function reconnect() {
@@ -175,7 +183,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
       if (!subscribed) return;
       // Live only once the server has answered: a connection it accepts and closes at once never looks live.
       showConnection('live', 'Live');
-      refreshHalt();
+      refreshHaltWhenLive(attempt > 0);
       if (onSubscribed) onSubscribed();
       if (attempt > 0 && onReconnect) onReconnect();
       attempt = 0;
@@ -189,7 +197,7 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
         sendToSignIn();
         return;
       }
-      connectionLost();
+      connectionLost(event.code);
     });
   }
 

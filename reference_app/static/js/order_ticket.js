@@ -20,13 +20,17 @@ export const NOT_PLACED = 'Not placed: the console never received this order. Su
 // What the ticket does with a send that got no answer: keep the ticket open, with its client order id, and say so.
 const whenUnanswered = seam('orderTicket.whenUnanswered', (ticket) => ticket.holdUnconfirmed());
 
+// The unconfirmed order is known by the one id the ticket had before any answer: its client order id.
+const isUnconfirmedOrder = seam('orderTicket.isUnconfirmedOrder', (order, clientOrderId) => (
+  order.client_order_id === clientOrderId));
+
 // Once the page is live again: the console's answer about an unconfirmed order. Placed: the ticket follows it as if
 // the answer had arrived; not placed: the trader is told, and decides (a market that moved meanwhile is theirs to
 // judge, so nothing is sent for them); no answer yet: asked again at the next reconnection.
 const reconcileUnconfirmed = seam('orderTicket.reconcileUnconfirmed', async (ticket) => {
   const answer = await fetchJson('/api/orders?limit=100');
   if (!answer.ok) return;
-  const order = answer.body.orders.find((o) => o.client_order_id === ticket.unconfirmedId());
+  const order = answer.body.orders.find((o) => isUnconfirmedOrder(o, ticket.unconfirmedId()));
   if (order) ticket.followPlaced(order);
   else ticket.showNotPlaced();
 });

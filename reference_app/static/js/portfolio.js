@@ -35,11 +35,14 @@ function showMoney(element, value) {
 // Total Portfolio Value is the account's equity: cash plus what the open positions cost plus their unrealized P&L.
 const totalValue = seam('portfolio.totalValue', (snapshot) => snapshot.equity_usd);
 
+// Open Positions counts every position the valuation lists, long or short (flat ones are not listed).
+const openPositionsCount = seam('portfolio.openPositionsCount', (held) => held.length);
+
 // The overview follows every valuation the console pushes.
 const showOverview = seam('portfolio.showOverview', (snapshot) => {
   setText(byTestId('portfolio-total-value'), usd(totalValue(snapshot)));
   setText(byTestId('portfolio-cash-balance'), usd(snapshot.cash_usd));
-  setText(byTestId('portfolio-open-positions'), units(snapshot.positions.length));
+  setText(byTestId('portfolio-open-positions'), units(openPositionsCount(snapshot.positions)));
   showMoney(byTestId('portfolio-unrealized-pnl'), snapshot.unrealized_pnl_usd);
   const valuedAt = byTestId('portfolio-valued-at');
   valuedAt.dateTime = new Date(snapshot.valued_at).toISOString();

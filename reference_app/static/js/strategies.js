@@ -233,11 +233,15 @@ function setEditable(editable) {
   form.querySelector('button[type="submit"]').disabled = !editable;
 }
 
+// The note after a field that says why it failed: the one its aria-describedby names, so that the reason is also the
+// field's accessible description.
+const problemNote = seam('strategies.problemNote', (input) => document.getElementById(`${input.id}-problem`));
+
 function clearResults() {
   results.replaceChildren();
   for (const field of FIELDS) {
     inputs[field].removeAttribute('aria-invalid');
-    document.getElementById(`${inputs[field].id}-problem`).textContent = '';
+    problemNote(inputs[field]).textContent = '';
   }
 }
 
@@ -251,7 +255,7 @@ function showResults(rules) {
     results.append(item);
     if (reasons.length) {
       inputs[field].setAttribute('aria-invalid', 'true');
-      document.getElementById(`${inputs[field].id}-problem`).textContent = reasons.join('; ');
+      problemNote(inputs[field]).textContent = reasons.join('; ');
     }
   }
 }

@@ -76,4 +76,27 @@ export const REPLACEMENTS = {
   back_restored_page_not_reconnected: {
     'live.reopenWhenRestored': () => () => {},
   },
+  // The defect: the halt is read again only at the page's first connection ("the banner is rendered with the page,
+  // and the pushes keep it current"): a halt or resume that happened while the page was offline or disconnected was
+  // never pushed to it, and is not shown once the page is live again.
+  halt_missed_while_offline: {
+    'live.refreshHaltWhenLive': (correct) => (reconnected) => {
+      if (!reconnected) correct(reconnected);
+    },
+  },
+  // The defect: a page whose session ended sends the user to sign in with the "expired" notice but without `next`
+  // (the URL was written by hand, without the page's path): signing in again lands on System Status.
+  expired_session_returns_to_status: {
+    'live.signInAgainUrl': () => () => '/login?expired=1',
+  },
+  // The defect: the retry delay of a failed call was typed as 10000 ms instead of 1000: the notice says "Trying again
+  // every second…", but a screen whose console answers again stays stale, with its notice, for up to 10 seconds.
+  load_retry_every_ten_seconds: {
+    'live.retryDelayMs': () => () => 10000,
+  },
+  // The defect: close code 1013 ("try again later", with which the console turns reconnections away during an
+  // outage) is read as "this client is refused": the page stops trying and says "Reconnecting…" until it is reloaded.
+  refused_reconnection_given_up: {
+    'live.retriesAfterClose': () => (closeCode) => closeCode !== 1013,
+  },
 };

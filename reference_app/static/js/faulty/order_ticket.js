@@ -61,4 +61,9 @@ export const REPLACEMENTS = {
   ticket_quote_bid_ask_swapped: {
     'orderTicket.ticketQuote': (correct) => (quote) => correct(quote).reverse(),
   },
+  // The defect: the unconfirmed order is looked for by the order's number instead of its client order id, which never
+  // match: an order that did reach the console is reported "Not placed" once the page is live again.
+  unconfirmed_order_looked_up_by_id: {
+    'orderTicket.isUnconfirmedOrder': () => (order, clientOrderId) => String(order.id) === clientOrderId,
+  },
 };

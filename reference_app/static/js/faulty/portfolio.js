@@ -105,4 +105,22 @@ export const REPLACEMENTS = {
       return { modify: names.close, close: names.modify };
     },
   },
+  // The defect: Open Positions counts the positions whose quantity is above zero (a filter meant to leave out flat
+  // positions, written as > 0 instead of !== 0): a short position is not counted.
+  open_positions_count_skips_shorts: {
+    'portfolio.openPositionsCount': () => (held) => held.filter((position) => position.quantity > 0).length,
+  },
+  // The defect: for a "change since" tooltip never finished, the overview keeps every valuation drawn, with a copy of
+  // its figures (some 25 DOM nodes), in a list nothing trims: five valuations a second, over a hundred detached nodes
+  // a second, for as long as the screen is open.
+  portfolio_valuations_kept: {
+    'portfolio.showOverview': (correct) => {
+      const drawnBefore = [];
+      return (snapshot) => {
+        const figures = document.querySelector('.overview');
+        drawnBefore.push({ snapshot, figures: figures?.cloneNode(true), json: JSON.stringify(snapshot) });
+        correct(snapshot);
+      };
+    },
+  },
 };

@@ -38,4 +38,13 @@ export const REPLACEMENTS = {
   risk_alerts_repeated_after_reconnect: {
     'risk.isNewAlert': () => (shown, alert) => !shown.has(String(alert.id)),
   },
+  // The defect: to hide the focus ring that the browser's restored focus draws on the Emergency Stop (or Resume)
+  // button after a mouse click, the confirmation blurs whatever has the focus once it closes: after Cancel or Escape,
+  // the focus is on the page itself instead of the button that opened the dialog.
+  stop_dialog_cancel_drops_focus: {
+    'risk.askToConfirm': (correct) => (dialog) => {
+      correct(dialog);
+      dialog.addEventListener('close', () => document.activeElement?.blur(), { once: true });
+    },
+  },
 };

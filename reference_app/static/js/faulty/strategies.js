@@ -32,4 +32,18 @@ export const REPLACEMENTS = {
       return chip;
     },
   },
+  // The defect: the reasons are written into a note of their own, added after the field, instead of the note the
+  // field's aria-describedby names (which stays empty): the reason is shown, but is not the field's description.
+  strategy_reasons_not_described: {
+    'strategies.problemNote': () => (input) => {
+      const field = input.closest('.field');
+      let note = field.querySelector('small.field-message');
+      if (!note) {
+        note = document.createElement('small');
+        note.className = 'problem field-message';
+        field.append(note);
+      }
+      return note;
+    },
+  },
 };
