@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from fixtures.measured_alone import turn
+from fixtures.measured_alone import MARKER, pytest_collection_modifyitems, turn
 
 
 def _enter_in_thread(alone: bool, folder: Path) -> tuple[threading.Event, threading.Event, threading.Thread]:
@@ -48,3 +48,17 @@ def test_a_measured_scenario_waits_for_the_running_one_and_holds_back_the_next(t
 def test_without_workers_nothing_is_locked() -> None:
     with turn(True, None), turn(True, None):
         pass
+
+
+class _Item:
+    def __init__(self, name: str, measured: bool) -> None:
+        self.name, self.measured = name, measured
+
+    def get_closest_marker(self, name: str) -> object | None:
+        return object() if self.measured and name == MARKER else None
+
+
+def test_the_measured_scenarios_run_last_in_their_own_order() -> None:
+    items = [_Item("a", True), _Item("b", False), _Item("c", True), _Item("d", False)]
+    pytest_collection_modifyitems(None, items)  # type: ignore[arg-type]  # the order needs no configuration
+    assert [item.name for item in items] == ["b", "d", "a", "c"]
