@@ -126,5 +126,6 @@ def create_app(settings: Settings) -> FastAPI:
         app.middleware("http")(test_control.fail_routes_on_demand)
         app.include_router(test_control.router)
         app.include_router(portfolio.test_router)
+    app.get("/static/js/faulty/index.js", include_in_schema=False)(pages.faulty_variants)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -33,6 +33,7 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 # static/css/faulty/<fault>.css, whose rules override the correct ones in the cascade (base.html links it last, only
 # while the console runs with that fault). The correct styles stay in static/css/ as the console has them.
 FAULTY_STYLESHEETS = Path(__file__).parent / "static" / "css" / "faulty"
+FAULTY_SCRIPTS = Path(__file__).parent / "static" / "js" / "faulty"
 
 
 def fault_stylesheets(faults: list[str]) -> list[str]:
@@ -69,6 +70,17 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 router = APIRouter()
+
+
+# The faulty variants of the pages' seams (static/js/faulty/), which static/js/faults.js imports: a console without
+# an active fault serves an empty table, so that its pages load none of that code.
+NO_FAULTY_VARIANTS = "export const REPLACEMENTS = {};\n"
+
+
+async def faulty_variants(request: Request) -> Response:
+    if not _faults(request):
+        return Response(NO_FAULTY_VARIANTS, media_type="text/javascript")
+    return FileResponse(FAULTY_SCRIPTS / "index.js", media_type="text/javascript")
 
 
 def _faults(request: Request) -> list[str]:
