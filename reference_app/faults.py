@@ -1253,11 +1253,11 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "A screen whose call for its data failed tries again every 10 seconds instead of every second, although "
           "its notice says \"Trying again every second…\": once the console answers again, the notice and the stale "
           "screen stay for up to 10 s.",
-          (), blind=True),
+          ("The <screen> screen says it could not load <data>, and recovers once the console answers",), blind=True),
     Fault("refused_reconnection_given_up", "network",
           "When the console turns a reconnection away during an outage (WebSocket close code 1013, \"try again "
           "later\"), the page stops trying: it says \"Reconnecting…\" for ever and is live again only after a reload.",
-          (), blind=True),
+          ("A screen is live again within seconds of the console coming back from half a minute away",), blind=True),
     Fault("quotes_freshness_hidden_on_phone", "responsive_layout",
           "To fit the quotes board on a phone, its Last update column is hidden below 640 px, and with it each "
           "quote's age and Live/Stale flag: on a phone a stale price looks like a live one.",
@@ -1265,7 +1265,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("portfolio_overview_overflows_on_phone", "responsive_layout",
           "The Portfolio overview's four figures are kept on one line: on a 390 px phone the line is wider than the "
           "screen, the page scrolls sideways and Unrealized P&L is off screen.",
-          (), blind=True),
+          ("A screen fits the width of a phone or a tablet, with the navigation and Sign out within reach",), blind=True),
     Fault("portfolio_valuations_kept", "performance",
           "The Portfolio screen keeps every valuation pushed to it, with a copy of the overview's figures, in a list "
           "nothing trims (for a tooltip never finished): its DOM node count and JS heap grow with every push, five a "
@@ -1278,16 +1278,16 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("stop_dialog_cancel_drops_focus", "accessibility",
           "After the Emergency Stop or Resume confirmation is closed with Cancel or Escape, the focus is dropped to "
           "the page instead of going back to the button that opened it: the keyboard user starts again from the top.",
-          (), blind=True),
+          ("Escape cancels the Emergency Stop and gives the focus back to its button",), blind=True),
     Fault("order_push_carries_last_step_only", "order_management",
           "An order's pushed event carries only the status step that changed, not the order's whole history: the "
           "Last order's Status timeline shows one step at a time (only \"Filled\" once it has filled) instead of "
           "every step reached.",
-          (), blind=True),
+          ("A market order moves through every status in real time",), blind=True),
     Fault("open_positions_count_skips_shorts", "portfolio_monitoring",
           "The Portfolio overview's Open Positions counts only positions with a quantity above zero: a short position "
           "is left out, so with one long and one short open it reads 1.",
-          (), blind=True),
+          ("The overview values the portfolio at market prices, with yen P&L converted to dollars",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
