@@ -14,7 +14,7 @@ Feature: Real-time market data
   Scenario: The four majors update in real time within the real-time budgets
     When the trader opens the Market Data screen
     Then the trader sees the data source "Connected" with the feed's update rate
-    And the trader sees EURUSD, GBPUSD, USDJPY and AUDUSD quoted with bid, ask, spread and change
+    And the trader sees EURUSD, GBPUSD, USDJPY and AUDUSD quoted with bid, ask, spread, change and a live last update
     And the trader sees no quote flagged stale
     When the trader watches EURUSD, GBPUSD, USDJPY and AUDUSD for 10 seconds
     Then the trader saw each of them update more often than the update-rate budget

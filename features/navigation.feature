@@ -49,6 +49,16 @@ Feature: Navigating the console, and screens that meet a server error
       When the trader signs in with their password
       Then the trader sees the Portfolio screen, live and marked current
 
+    @console_control
+    Scenario: A screen whose session expired lands there again after signing in
+      Given a trader is signed in
+      And the trader has the Trading screen open
+      When the trader's session expires
+      And the trader submits a MARKET order to BUY 10,000 EURUSD
+      Then the trader sees the sign-in screen confirm "Your session has expired"
+      When the trader signs in with their password
+      Then the trader sees the Trading screen, live and marked current
+
   Rule: A screen whose data the console cannot give says so, and recovers by itself
 
     @console_control

@@ -38,6 +38,17 @@ Feature: Responsive layout and touch on phones and tablets
         | an iPad (gen 7) | Portfolio       |
         | an iPad (gen 7) | Market Data     |
 
+    Scenario Outline: On a phone every quote keeps its price, spread, change, age and live flag in view
+      Given a trader is signed in on <device>
+      When the trader opens the Market Data screen
+      Then the trader sees EURUSD, GBPUSD, USDJPY and AUDUSD quoted with bid, ask, spread, change and a live last update
+      And the trader sees the screen fit its width, with nothing to scroll sideways
+
+      Examples:
+        | device       |
+        | an iPhone 13 |
+        | a Pixel 7    |
+
   Rule: The controls a trader taps are big enough for a finger, and answer a tap
 
     Scenario Outline: A key control is at least 44 by 44 pixels and opens what it offers at a tap

@@ -1248,7 +1248,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("expired_session_returns_to_status", "navigation",
           "A screen that finds its session expired sends the user to sign in (\"Your session has expired\") without "
           "where they were: after signing in again they land on System Status instead of the screen they had open.",
-          (), blind=True),
+          ("A screen whose session expired lands there again after signing in",), blind=True),
     Fault("load_retry_every_ten_seconds", "navigation",
           "A screen whose call for its data failed tries again every 10 seconds instead of every second, although "
           "its notice says \"Trying again every second…\": once the console answers again, the notice and the stale "
@@ -1261,20 +1261,21 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("quotes_freshness_hidden_on_phone", "responsive_layout",
           "To fit the quotes board on a phone, its Last update column is hidden below 640 px, and with it each "
           "quote's age and Live/Stale flag: on a phone a stale price looks like a live one.",
-          (), blind=True),
+          ("On a phone every quote keeps its price, spread, change, age and live flag in view",), blind=True),
     Fault("portfolio_overview_overflows_on_phone", "responsive_layout",
           "The Portfolio overview's four figures are kept on one line: on a 390 px phone the line is wider than the "
           "screen, the page scrolls sideways and Unrealized P&L is off screen.",
-          ("A screen fits the width of a phone or a tablet, with the navigation and Sign out within reach",), blind=True),
+          ("A screen fits the width of a phone or a tablet, with the navigation and Sign out within reach",),
+          blind=True),
     Fault("portfolio_valuations_kept", "performance",
           "The Portfolio screen keeps every valuation pushed to it, with a copy of the overview's figures, in a list "
           "nothing trims (for a tooltip never finished): its DOM node count and JS heap grow with every push, five a "
           "second, for as long as the screen is open.",
           (), blind=True),
-    Fault("strategy_reasons_not_described", "accessibility",
+    Fault("strategy_reasons_not_described", "strategy_management",
           "The strategy form writes a failed rule's reason into a new note after the field instead of the note its "
           "aria-describedby names: the reason is shown, but the invalid field's accessible description stays empty.",
-          (), blind=True),
+          ("A strategy that breaks a rule is refused with the reason and nothing is saved",), blind=True),
     Fault("stop_dialog_cancel_drops_focus", "accessibility",
           "After the Emergency Stop or Resume confirmation is closed with Cancel or Escape, the focus is dropped to "
           "the page instead of going back to the button that opened it: the keyboard user starts again from the top.",

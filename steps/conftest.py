@@ -41,6 +41,12 @@ from pages.trading_page import TradingPage
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 INSTRUMENT = r"(?P<instrument>[A-Z]{6})"
+INSTRUMENTS = r"(?P<instruments>[A-Z]{6}(?:(?:, | and )[A-Z]{6})*)"
+# How a quote's cells read: bid and ask "1.09125", spread "1.2 pips", change "-0.537%", last update "0.3 s ago".
+PRICE = re.compile(r"^\d+\.\d{3,5}$")
+SPREAD = re.compile(r"^\d+\.\d pips$")
+CHANGE = re.compile(r"^([+-]\d+\.\d{3}|0\.000)%$")
+LAST_UPDATE = re.compile(r"^\d+\.\d s ago\b")
 ROUTE = r"(?P<route>/api/[a-z/-]+)"
 SIDES = {"bought": "+", "sold": "-"}
 
@@ -49,6 +55,11 @@ A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "
 
 # A risk alert's time of day: the moment the console recorded it, a few seconds before the step reads it at most.
 ALERT_TIME_TOLERANCE_S = 60
+
+
+def instrument_list(text: str) -> list[str]:
+    """The instruments "EURUSD, GBPUSD and USDJPY" names."""
+    return re.split(r", | and ", text)
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,12 @@ def signs_in_with_wrong_password(desk: Desk, actor: str, times: str) -> None:
 def actor_signs_in(desk: Desk, actor: str) -> None:
     session = desk[actor]
     session.screen(LoginPage).sign_in(session.user.email, session.user.password)
+
+
+@when(parsers.parse("the {actor}'s session expires"))
+def session_expires(desk: Desk, actor: str, console_control: TestControl) -> None:
+    desk[actor].monitor.expect_refusal("*", r"^/api/", times=None)  # every call of the page, from now on
+    console_control.expire_sessions(desk[actor].user.email)
 
 
 @when(parsers.parse("the {actor} signs out"))
@@ -208,6 +225,17 @@ def market_data_stops(market: TestControl) -> None:
 @when("the market data feed resumes")
 def market_data_resumes(market: TestControl) -> None:
     market.resume_feed()
+
+
+@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENTS} quoted with bid, ask, spread, change and a live last update"),
+      converters={"instruments": instrument_list})
+def sees_quotes(desk: Desk, actor: str, instruments: list[str]) -> None:
+    market_data = desk[actor].screen(MarketDataPage)
+    for instrument in instruments:
+        quote = market_data.quote(instrument)
+        expect(quote.cells).to_have_text([PRICE, PRICE, SPREAD, CHANGE, LAST_UPDATE])
+        expect(quote.freshness).to_be_visible()
+        expect(quote.freshness).to_have_text("Live")
 
 
 @then(parsers.re(rf'the {ACTOR} sees (?P<which>every|no) quote flagged stale and the data source "(?P<state>[^"]+)"'))

@@ -82,12 +82,6 @@ def back_with_copied_cookie(desk: Desk, actor: str, copied_cookies: list[Cookie]
     desk[actor].visit(SystemStatusPage)
 
 
-@when(parsers.parse("the {actor}'s session expires"))
-def session_expires(desk: Desk, actor: str, console_control: TestControl) -> None:
-    desk[actor].monitor.expect_refusal("*", r"^/api/", times=None)  # every call of the page, from now on
-    console_control.expire_sessions(desk[actor].user.email)
-
-
 # Secrets ---------------------------------------------------------------------------------------------------------
 
 SECRET_FIELD = re.compile(r"password|hash|secret|token", re.IGNORECASE)

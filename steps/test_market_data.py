@@ -15,11 +15,11 @@ from fixtures.test_control import TestControl
 from pages.market_data_api import MarketDataApi
 from pages.market_data_page import MarketDataPage
 from pages.realtime_probe import Mark, RealtimeProbe
+from steps.conftest import INSTRUMENTS, instrument_list
 
 scenarios("market-data.feature")
 
 INSTRUMENT = r"(?P<instrument>[A-Z]{6})"
-INSTRUMENTS = r"(?P<instruments>[A-Z]{6}(?:(?:, | and )[A-Z]{6})*)"
 ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 STALE_AFTER_MS = 2_000  # the test plan: an instrument without a tick for more than 2 s is flagged stale
 # How late after those 2 s the flag may come: the page redraws ages and flags between ticks, on a loaded machine.
@@ -27,10 +27,6 @@ STALE_FLAG_SLACK_MS = 900
 RATE_WINDOW_S = 5  # the update rate the screen shows counts the ticks of the last 5 seconds
 RECONNECT_WITHIN_MS = 10_000  # the outage, plus the page's back-off between attempts (at most 4 s)
 
-PRICE = re.compile(r"^\d+\.\d{3,5}$")
-SPREAD = re.compile(r"^\d+\.\d pips$")
-CHANGE = re.compile(r"^([+-]\d+\.\d{3}|0\.000)%$")
-LAST_UPDATE = re.compile(r"^\d+\.\d s ago\b")
 UPDATE_RATE = re.compile(r"^\d+(\.\d+)? ticks/s$")
 
 # How each column's text reads as a value to sort by: "1.09125", "1.2 pips", "-0.537%", "0.3 s ago".
@@ -42,10 +38,6 @@ SORT_VALUE: dict[str, Callable[[str], str | float]] = {
     "Change": lambda text: float(text.rstrip("%")),
     "Last update": lambda text: float(text.split()[0]),
 }
-
-
-def instrument_list(text: str) -> list[str]:
-    return re.split(r", | and ", text)
 
 
 def in_order(texts: list[str], column: str, direction: str) -> bool:
@@ -60,14 +52,6 @@ def sees_data_source(desk: Desk, actor: str, state: str) -> None:
     market_data = desk[actor].screen(MarketDataPage)
     expect(market_data.data_source).to_have_text(state)
     expect(market_data.update_rate).to_have_text(UPDATE_RATE)
-
-
-@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENTS} quoted with bid, ask, spread and change"),
-      converters={"instruments": instrument_list})
-def sees_quotes(desk: Desk, actor: str, instruments: list[str]) -> None:
-    market_data = desk[actor].screen(MarketDataPage)
-    for instrument in instruments:
-        expect(market_data.quote(instrument).cells).to_have_text([PRICE, PRICE, SPREAD, CHANGE, LAST_UPDATE])
 
 
 @then(parsers.re(rf"the {ACTOR} sees {INSTRUMENT} quoted at (?P<bid>[\d.]+) / (?P<ask>[\d.]+) with a spread of "
