@@ -6,8 +6,8 @@ Feature: Losing the network connection
   client order id, says that it is not confirmed, and once the connection is back asks the console whether it
   arrived. If it did, the ticket follows it; if not, it says so and the trader decides whether to submit it again
   (nothing is sent behind the trader's back into a market that has moved). What changed meanwhile shows once the
-  connection is back: an order cancelled while the trader was offline is no longer open. Each scenario has an account
-  of its own.
+  connection is back: an order cancelled while the trader was offline is no longer open, and an Emergency Stop
+  triggered meanwhile shows as a halt. Each scenario has an account of its own.
 
   Scenario Outline: The <screen> screen says it is offline, and is live again once the connection is back
     Given a trader is signed in
@@ -35,6 +35,15 @@ Feature: Losing the network connection
     Then the trader sees no open orders
     And the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the trader"
 
+  Scenario: An Emergency Stop triggered while the trader was offline shows once the connection is back
+    Given a trader is signed in
+    And the trader has the Trading screen open
+    When the trader's browser loses its network connection
+    And the trader triggers the Emergency Stop from another device
+    And the trader's browser is back online
+    Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
+    And the trader sees no "New Order" button offered
+
   Scenario: Offline, no price is shown as live, and the prices move again once the connection is back
     Given a trader is signed in
     And the trader has the Market Data screen open
@@ -61,5 +70,6 @@ Feature: Losing the network connection
     When the trader submits a MARKET order to BUY 10,000 EURUSD
     Then the trader sees the ticket say "Not confirmed: the connection was lost before the console answered. Once it is back, this ticket checks whether the order was placed."
     When the trader's browser is back online
-    Then the trader's last order shows "Filled"
+    Then the trader sees the order ticket closed
+    And the trader's last order shows "Filled"
     And the trader sees one order in the Order History, Filled

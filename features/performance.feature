@@ -48,6 +48,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
 
     Scenario Outline: The <screen> screen left open for half a minute of ticks keeps its size and memory
       Given a trader is signed in
+      And the trader has bought 10,000 EURUSD at the market
       And the trader has the <screen> screen open
       When the trader leaves the screen open while prices tick
       Then the trader's screen holds about as many page elements as when the prices began to tick
@@ -57,6 +58,7 @@ Feature: Performance: screens ready in time, prompt answers, steady memory
         | screen      |
         | Market Data |
         | Trading     |
+        | Portfolio   |
 
   Rule: On a phone with a slow processor the System Status screen is still ready in time
 

@@ -1239,12 +1239,13 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "A page reads the halt again only at its first connection, not after a reconnection: an Emergency Stop "
           "triggered elsewhere while the page was offline is not shown once it is back online (no halted banner, New "
           "Order still enabled) until the page is reloaded.",
-          (), blind=True),
+          ("An Emergency Stop triggered while the trader was offline shows once the connection is back",), blind=True),
     Fault("unconfirmed_order_looked_up_by_id", "offline",
           "Once the page is live again, the order ticket looks for its unconfirmed order by the order number instead "
           "of its client order id: an order that did reach the console is reported \"Not placed: the console never "
           "received this order\", although it is in the Order History.",
-          (), blind=True),
+          ("An order whose answer was lost on the way back is found once the connection is back, not placed again",),
+          blind=True),
     Fault("expired_session_returns_to_status", "navigation",
           "A screen that finds its session expired sends the user to sign in (\"Your session has expired\") without "
           "where they were: after signing in again they land on System Status instead of the screen they had open.",
@@ -1271,7 +1272,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The Portfolio screen keeps every valuation pushed to it, with a copy of the overview's figures, in a list "
           "nothing trims (for a tooltip never finished): its DOM node count and JS heap grow with every push, five a "
           "second, for as long as the screen is open.",
-          (), blind=True),
+          ("The <screen> screen left open for half a minute of ticks keeps its size and memory",), blind=True),
     Fault("strategy_reasons_not_described", "strategy_management",
           "The strategy form writes a failed rule's reason into a new note after the field instead of the note its "
           "aria-describedby names: the reason is shown, but the invalid field's accessible description stays empty.",

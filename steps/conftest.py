@@ -500,6 +500,7 @@ def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
 
 
 @given(parsers.parse("the {actor} has triggered the Emergency Stop"))
+@when(parsers.parse("the {actor} triggers the Emergency Stop from another device"))
 def actor_has_triggered_emergency_stop(desk: Desk, actor: str) -> None:
     RiskApi(desk[actor].api).emergency_stop()
 

@@ -102,6 +102,11 @@ def submits_ticket_again(desk: Desk, actor: str) -> None:
     desk[actor].screen(TradingPage).ticket.submit()
 
 
+@then(parsers.parse("the {actor} sees the order ticket closed"))
+def sees_ticket_closed(desk: Desk, actor: str) -> None:
+    expect(desk[actor].screen(TradingPage).ticket.form).to_be_hidden()
+
+
 @then(parsers.parse("the {actor} sees one order in the Order History, {status}"))
 def sees_one_order(desk: Desk, actor: str, status: str) -> None:
     history = desk[actor].screen(TradingPage).history
