@@ -57,6 +57,21 @@ Feature: Strategy management
     When EURUSD moves to 1.08800 / 1.08810
     Then the trader sees "Euro Breakout" under Active Strategies with a P&L of $19.00, 2 trades and a win rate of 100%
 
+  # Mean Reversion, 1D: it buys a fall below its average of the last 15 ticks, and sells once that average has caught
+  # up with the price (about 3 s of a held price): 100,000 EURUSD bought at 1.08110 and sold at 1.08100, a $10.00 loss.
+  @controlled_market
+  Scenario Outline: A running strategy stops itself once its loss reaches its risk limit, and not before
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has a running Mean Reversion strategy "Euro Reversion" on EURUSD, 1D, with a max position size of 100,000 and a risk limit of <risk limit>
+    And the trader has the Strategies screen open
+    When EURUSD moves to 1.08100 / 1.08110
+    Then the trader sees "Euro Reversion" <outcome>
+
+    Examples:
+      | risk limit | outcome                                                                        |
+      | $10.00     | listed as Stopped: "Risk limit of $10 reached"                                 |
+      | $10.01     | under Active Strategies with a P&L of -$10.00, 2 trades and a win rate of 0% |
+
   Scenario Outline: A strategy at the edge of every rule is accepted
     Given the trader has the Strategies screen open
     When the trader fills in a new strategy with <field> "<value>"

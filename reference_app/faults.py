@@ -113,6 +113,10 @@ CATALOGUE: tuple[Fault, ...] = (
         "strategy says Running again.",
         ("Stopping a running strategy takes it out of the simulation, for good",),
     ),
+    Fault("strategy_runs_on_at_its_risk_limit", "strategy_management",
+          "A running strategy is stopped only once its loss is more than its risk limit: with a loss of exactly its "
+          "limit ($10.00 on a $10.00 limit) it stays Running and goes on trading.",
+          ("A running strategy stops itself once its loss reaches its risk limit, and not before",)),
     # Signing in and out
     Fault(
         "session_cookie_wrong_path",

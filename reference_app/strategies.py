@@ -138,6 +138,13 @@ def name_fits(length: int) -> bool:
     return low <= length <= high
 
 
+@seam("strategies.risk_limit_reached")
+def risk_limit_reached(pnl_usd: float, risk_limit: float) -> bool:
+    """A running strategy stops once its loss is its risk limit or more: compared in cents, as the P&L is shown, since
+    a loss of 100,000 × 0.0001 in floating point is $9.999999999999 and would never reach a $10 limit."""
+    return round(pnl_usd, 2) <= -risk_limit
+
+
 @seam("strategies.risk_limit_fits")
 def risk_limit_fits(risk_limit: float, daily_loss_limit: float) -> bool:
     """A strategy's risk limit may be as large as the account's daily loss limit, not larger."""
@@ -389,7 +396,7 @@ class StrategyRunner:
             if record is None:
                 continue
             metrics = self._running[strategy_id].metrics(quotes)
-            if metrics.pnl_usd <= -record["risk_limit"]:
+            if risk_limit_reached(metrics.pnl_usd, record["risk_limit"]):
                 _stop(self._console, record, f"Risk limit of {usd(record['risk_limit'])} reached")
             else:
                 _publish(self._console, record, metrics)

@@ -70,12 +70,14 @@ def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
     api.stop(strategy["id"])
 
 
-@given(parsers.parse('the {actor} has a running {kind} strategy "{name}" on {instrument}, {timeframe}, with a max '
-                    'position size of {size}'))
+@given(parsers.re(r'the (?P<actor>[a-z ]+) has a running (?P<kind>[A-Za-z ]+) strategy "(?P<name>[^"]+)" on '
+                 r'(?P<instrument>[A-Z]{6}), (?P<timeframe>\w+), with a max position size of (?P<size>[\d,]+)'
+                 r'(?: and a risk limit of (?P<risk_limit>\$[\d,.]+))?$'))
 def strategy_running_with(desk: Desk, actor: str, kind: str, name: str, instrument: str, timeframe: str,
-                          size: str) -> None:
+                          size: str, risk_limit: str | None) -> None:
     api = StrategiesApi(desk[actor].api)
-    api.deploy(api.save(StrategyDraft(name, kind, (instrument,), timeframe, "$1,000", size))["id"])
+    draft = StrategyDraft(name, kind, (instrument,), timeframe, risk_limit or "$1,000", size)
+    api.deploy(api.save(draft)["id"])
     running = desk[actor].open(StrategiesPage).active_strategy(name).status
     expect(running).to_have_text("Running")  # its rule has warmed up: from now on it trades
 

@@ -36,6 +36,12 @@ def risk_limit_strictly_below(risk_limit: float, daily_loss_limit: float) -> boo
     return risk_limit < daily_loss_limit
 
 
+@replaces("strategies.risk_limit_reached", fault="strategy_runs_on_at_its_risk_limit")
+def risk_limit_passed(pnl_usd: float, risk_limit: float) -> bool:
+    # The defect: `<` where `<=` was meant: a strategy whose loss is exactly its risk limit keeps trading.
+    return round(pnl_usd, 2) < -risk_limit
+
+
 @replaces("strategies.shown_metrics", fault="strategy_win_rate_over_all_trades")
 def win_rate_over_all_trades(metrics: Metrics) -> dict[str, Any]:
     # The defect: the win rate divides the winning trades by all trades (openings too), not by the closed ones.
