@@ -145,6 +145,12 @@ def current_section(path: str) -> str:
     return path
 
 
+@seam("pages.section_heading")
+def section_heading(path: str, label: str) -> str:
+    """A section page's level-1 heading: the section's name as the navigation bar gives it."""
+    return label
+
+
 @seam("pages.display_name")
 def display_name(user: User) -> Markup:
     """The signed-in user's name in the navigation bar: user text, shown as text (escaped), never as markup."""
@@ -244,6 +250,7 @@ def _section_page(path: str, label: str, template: str):  # -> route handler
         # The halt is part of every page from its first paint: the banner never waits for the live connection.
         role = controls_role(user)
         context = {"user": user, "sections": SECTIONS, "current": current_section(path), "title": label,
+                   "heading": section_heading(path, label),
                    "section_hrefs": {section: section_href(section) for section, _, _ in SECTIONS},
                    "faults": _faults(request), "instruments": INSTRUMENTS, "controls_role": role,
                    "halt": halt_state(console.db, user.account_id),

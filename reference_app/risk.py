@@ -334,6 +334,13 @@ def halt_counts(cancelled: int, stopped: int) -> str:
             f"strateg{'y' if stopped == 1 else 'ies'} stopped, positions kept.")
 
 
+@seam("risk.limits_alert_message")
+def limits_alert_message(by: str, limits: Mapping[str, float]) -> str:
+    """The alert that records a change of the limits: who changed them, and each new limit under its own name."""
+    return (f"Limits changed by {by}: Max Position Size {units(limits['max_position_size'])}, Daily Loss Limit "
+            f"{usd(limits['daily_loss_limit'])}.")
+
+
 # The engine ----------------------------------------------------------------------------------------------------
 
 class RiskEngine:
@@ -509,9 +516,7 @@ class RiskEngine:
         after = limits_of(self.db, user.account_id)
         if (after["max_position_size"], after["daily_loss_limit"]) != (before["max_position_size"],
                                                                         before["daily_loss_limit"]):
-            self._alert(user.account_id, LIMITS, f"Limits changed by {user.display_name}: Max Position Size "
-                        f"{units(after['max_position_size'])}, Daily Loss Limit {usd(after['daily_loss_limit'])}.",
-                        user)
+            self._alert(user.account_id, LIMITS, limits_alert_message(user.display_name, after), user)
         self.publish(user.account_id)
         return after
 

@@ -151,6 +151,13 @@ def risk_limit_fits(risk_limit: float, daily_loss_limit: float) -> bool:
     return risk_limit <= daily_loss_limit
 
 
+@seam("strategies.account_max_position_size")
+def account_max_position_size(account: Any) -> float:
+    """The account's max position size as its risk manager last saved it (the accounts row): a strategy's positions
+    may not exceed the limit the account trades under now."""
+    return account["max_position_size"]
+
+
 def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: int | None = None) -> list[RuleResult]:
     """Every rule, each passed or failed with its reason; `strategy_id` is the strategy itself when re-checking it."""
     db = console.db
@@ -162,6 +169,7 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
     risk, size = _number(draft.risk_limit), _number(draft.max_position_size)
     low, high = NAME_LENGTH
     risk_fits = risk is None or risk_limit_fits(risk, account["daily_loss_limit"])
+    size_limit = account_max_position_size(account)
     return [
         _check("name_length", "name", name_fits(len(name)), f"must be {low} to {high} characters long"),
         _check("name_unique", "name", name.casefold() not in taken,
@@ -180,8 +188,8 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
         _check("max_position_size_whole", "max_position_size", size is None or size == int(size),
                "must be a whole number of units"),
         _check("max_position_size_within_account_limit", "max_position_size",
-               size is None or size <= account["max_position_size"],
-               f"must not exceed the account's max position size of {units(account['max_position_size'])} units"),
+               size is None or size <= size_limit,
+               f"must not exceed the account's max position size of {units(size_limit)} units"),
     ]
 
 

@@ -175,3 +175,15 @@ def order_event_with_its_latest_step(engine: OrderEngine, order: Order) -> None:
     # whole history as GET /api/orders/{id} gives it: the Status timeline drawn from it shows one step at a time.
     latest = replace(order, events=order.events[-1:])
     engine.console.hub.publish("order", latest.as_dict(), account_id=order.account_id)
+
+
+@replaces("orders.projected_position", fault="reducing_order_counted_as_adding")
+def sizes_added_whatever_the_side(engine: OrderEngine, account_id: int, instrument: str, signed_quantity: float,
+                                  excluding: int | None = None) -> float:
+    # The defect: the projection adds up sizes (absolute quantities) instead of signed quantities, as if every order
+    # added to the position: holding +60,000, a SELL of 50,000 (which would leave +10,000) is counted as 110,000 and
+    # refused at a 100,000 limit, and so is the Close of that position.
+    held = positions.position(engine.db, account_id, instrument).quantity
+    projected = correct("orders.projected_position")(engine, account_id, instrument, signed_quantity, excluding)
+    open_same_side = projected - held - signed_quantity
+    return abs(held) + abs(open_same_side) + abs(signed_quantity)

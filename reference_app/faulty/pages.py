@@ -138,3 +138,11 @@ def conventional_favicon() -> str:
 def viewport_without_zoom() -> str:
     # The defect: to stop iOS Safari zooming in on a focused field, the viewport forbids zooming altogether.
     return "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no"
+
+
+@replaces("pages.section_heading", fault="section_heading_from_route")
+def heading_from_route(path: str, label: str) -> str:
+    # The defect: the heading is made from the route ("/risk" -> "Risk") instead of the section's name: System Status
+    # is headed "Status" and Risk Management "Risk", unlike their links in the navigation bar (the other screens, whose
+    # route spells their name, look right).
+    return path.strip("/").replace("-", " ").title()

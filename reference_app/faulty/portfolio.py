@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from reference_app import positions
-from reference_app.auth import User
+from reference_app.auth import ROLES, User
 from reference_app.db import Database
 from reference_app.portfolio import PortfolioSync
 from reference_app.positions import Position
@@ -56,3 +56,11 @@ def traders_only(user: User) -> bool:
     # The defect: the role check for closing and resizing compares with "trader" alone, forgetting that a risk
     # manager trades too: the screen offers Close and Modify to a risk manager, and the API answers 403.
     return user.role == "trader"
+
+
+@replaces("portfolio.may_act_on_positions", fault="viewer_can_close_positions_via_api")
+def every_known_role(user: User) -> bool:
+    # The defect: the role check imports the wrong tuple: it tests the role against every role the console knows
+    # (auth.ROLES) instead of the trading roles, so a viewer's close or resize sent to the API is accepted and fills,
+    # while the Portfolio screen still offers the viewer no Modify or Close.
+    return user.role in ROLES

@@ -20,6 +20,8 @@ from reference_app.risk import (
     ReturnStats,
     RiskEngine,
     limits_of,
+    units,
+    usd,
 )
 from reference_app.seams import correct, replaces
 
@@ -205,3 +207,11 @@ def no_resume_alert(self: RiskEngine, account_id: int, user: User) -> None:
 def new_york_clock(epoch_ms: float) -> str:
     """The defect: the halt's time is the New York desk's local time (UTC-5), still labelled UTC."""
     return time.strftime("%H:%M:%S UTC", time.gmtime(epoch_ms / 1000 - 5 * 3600))
+
+
+@replaces("risk.limits_alert_message", fault="limits_alert_values_swapped")
+def limits_alert_with_values_swapped(by: str, limits: Mapping[str, float]) -> str:
+    # The defect: the two values were passed to the message in the wrong order: the alert reads "Max Position Size
+    # 2,000, Daily Loss Limit $50,000" for a Max Position Size of 50,000 and a Daily Loss Limit of $2,000.
+    return (f"Limits changed by {by}: Max Position Size {units(limits['daily_loss_limit'])}, Daily Loss Limit "
+            f"{usd(limits['max_position_size'])}.")

@@ -50,3 +50,15 @@ async def status_after_a_pause(console: Console) -> dict[str, Any]:
     # other half, in static/js/faulty/status.js: the dashboard waits for it before it subscribes to the pushes).
     await asyncio.sleep(2.5)
     return await correct("status.status_answer")(console)
+
+
+@replaces("status.market_data_component", fault="market_data_stale_after_feed_resumes")
+def stale_until_restart(console: Console) -> ComponentStatus:
+    # The defect: the feed watchdog raises a flag when the feed goes quiet, and the recovery path never lowers it: once
+    # the feed has stalled, Market Data stays Stale (red) after ticks flow again, until the console restarts.
+    component = correct("status.market_data_component")(console)
+    if component.heartbeat_age_s is not None and not component.healthy:
+        console.feed_watchdog_tripped = True  # type: ignore[attr-defined]
+    if getattr(console, "feed_watchdog_tripped", False):
+        return replace(component, state="Stale", healthy=False)
+    return component

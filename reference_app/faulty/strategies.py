@@ -90,3 +90,15 @@ def running_but_not_simulated(console: Console, record: dict[str, Any], now: flo
 def no_role_check_to_stop(user: User) -> None:
     # The defect: the Stop endpoint forgets its role check: a viewer stops a running strategy.
     return None
+
+
+# The limits a new account starts with (db.py's defaults), which the rule below was written against.
+DEFAULT_MAX_POSITION_SIZE = 100_000
+
+
+@replaces("strategies.account_max_position_size", fault="strategy_size_rule_ignores_edited_limit")
+def default_max_position_size(account: Any) -> float:
+    # The defect: the rule was written against the default limit every new account gets, and never reads the account's
+    # own: once a risk manager lowers Max Position Size to 50,000, a strategy of 60,000 still passes (and the reason,
+    # when it fails, still says 100,000).
+    return DEFAULT_MAX_POSITION_SIZE

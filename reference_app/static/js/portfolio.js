@@ -275,10 +275,13 @@ function orderText(difference, instrument) {
   return `${side} ${units(Math.abs(difference))} ${instrument} at the market.`;
 }
 
+// What a close orders: the position's opposite, a sale for a long and a purchase for a short (as the console does).
+const closingDifference = seam('portfolio.closingDifference', (position) => -position.quantity);
+
 const openClose = actionDialog('close', {
   label: (instrument) => `Closing ${instrument}`,
   prepare(dialog, position) {
-    setText(byTestId('order-summary', dialog), orderText(-position.quantity, position.instrument));
+    setText(byTestId('order-summary', dialog), orderText(closingDifference(position), position.instrument));
   },
   send: (instrument) => ({ path: `/api/portfolio/positions/${instrument}/close`, body: {} }),
 });

@@ -59,9 +59,13 @@ function showLimits(next) {
   setText(byTestId('risk-limit-daily-loss'), usd(next.daily_loss_limit, { wholeDollars: true }));
 }
 
+// The console's reasons for one field of the editor, found by the field's name (the label is for people).
+const reasonsFor = seam('risk.reasonsFor', (errors, field) => errors.filter((error) => error.field === field)
+  .map((error) => error.reason));
+
 function markProblems(errors = []) {
   for (const [field, input] of Object.entries(limitInputs)) {
-    const problem = errors.filter((error) => error.field === field).map((error) => error.reason).join('; ');
+    const problem = reasonsFor(errors, field).join('; ');
     $(`#${input.getAttribute('aria-describedby')}`).textContent = problem;
     if (problem) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
@@ -109,6 +113,8 @@ const actionError = byTestId('risk-action-error');
 
 // Whether the Emergency Stop is offered: to a role that may stop trading, while trading is not halted already.
 const offersStop = seam('risk.offersStop', (permitted, halted) => permitted.stop && !halted);
+// Whether Resume Trading is offered: to a risk manager, while trading is halted (as it is now, pushed or answered).
+const offersResume = seam('risk.offersResume', (permitted, halted) => permitted.resume && halted);
 
 function showTradingState(halt) {
   if (halt.as_of < haltAsOf) return;
@@ -118,7 +124,7 @@ function showTradingState(halt) {
   state.dataset.state = halted ? 'halted' : 'active';
   setText(state, halted ? 'Halted' : 'Active');
   stopButton.disabled = !offersStop(may, halted);
-  resumeButton.disabled = !may.resume || !halted;
+  resumeButton.disabled = !offersResume(may, halted);
 }
 
 function showActionError(message) {

@@ -340,4 +340,7 @@ if (loaded) {
   createButton.disabled = !canChange;
   createButton.hidden = !canChange;
 }
-connectLive(['strategy'], (topic, strategy) => render(strategy), { onReconnect: loadAll });
+// The strategies are loaded again after every reconnection: a strategy stopped, deployed or saved while the page was
+// not connected (offline, or the console away) is shown as it is now.
+const whenReconnected = seam('strategies.whenReconnected', (load) => load);
+connectLive(['strategy'], (topic, strategy) => render(strategy), { onReconnect: whenReconnected(loadAll) });

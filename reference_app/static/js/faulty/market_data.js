@@ -135,4 +135,9 @@ export const REPLACEMENTS = {
   data_source_never_says_offline: {
     'market_data.sourceDownState': () => (everConnected) => (everConnected ? 'Reconnecting…' : 'Connecting…'),
   },
+  // The defect: the text comparison forgets the direction: sorting by Instrument descending leaves the board A to Z,
+  // under a header that says descending (the numeric columns sort both ways).
+  instrument_sort_descending_ignored: {
+    'market_data.compareText': () => (x, y) => x.localeCompare(y),
+  },
 };

@@ -123,4 +123,9 @@ export const REPLACEMENTS = {
       };
     },
   },
+  // The defect: the Close dialog's summary was written for a long ("close" = sell): it always says Sell, so for a short
+  // of -10,000 it reads "Sell 10,000 EURUSD at the market." while the order the console places buys 10,000 back.
+  close_summary_always_sells: {
+    'portfolio.closingDifference': () => (position) => -Math.abs(position.quantity),
+  },
 };

@@ -47,4 +47,20 @@ export const REPLACEMENTS = {
       dialog.addEventListener('close', () => document.activeElement?.blur(), { once: true });
     },
   },
+  // The defect: Resume Trading is offered from the state the page was loaded with (the server-rendered attribute), not
+  // from the live one: a halt pushed while the Risk screen is open, or triggered from it, leaves Resume Trading
+  // disabled until a reload; and a page loaded halted keeps it enabled after the resume (a second press is refused).
+  resume_offered_from_loaded_state: {
+    'risk.offersResume': (correct) => {
+      const haltedAtLoad = document.querySelector('[data-testid="risk-trading-state"]')?.dataset.state === 'halted';
+      return (permitted) => correct(permitted, haltedAtLoad);
+    },
+  },
+  // The defect: the editor looks the console's errors up by label ("Max Position Size") where it holds them by field
+  // name (max_position_size): no error is ever matched, so a refused value is explained only in the form's alert; the
+  // field gets no aria-invalid, no red border and no reason after it, and its accessible description stays empty.
+  limits_reasons_not_on_fields: {
+    'risk.reasonsFor': () => (errors, field) => errors.filter((error) => error.label === field)
+      .map((error) => error.reason),
+  },
 };

@@ -46,4 +46,9 @@ export const REPLACEMENTS = {
       return note;
     },
   },
+  // The defect: the strategies are loaded once, with the page, and not again after a reconnection: a strategy stopped
+  // while the page was offline still says Running (and is counted as running) once the page is live again.
+  strategies_not_refreshed_after_reconnect: {
+    'strategies.whenReconnected': () => () => undefined,
+  },
 };
