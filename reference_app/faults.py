@@ -1298,7 +1298,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("market_data_stale_after_feed_resumes", "system_status",
           "Once the market data feed has stalled for more than 2 s, the System Status screen keeps Market Data Stale "
           "(red) and the overall verdict Degraded after ticks flow again: the watchdog's flag is never lowered until "
-          "the console restarts.", (), blind=True),
+          "the console restarts.",
+          ("A market-data outage is reported and clears when the feed resumes",), blind=True),
     Fault("strategy_size_rule_ignores_edited_limit", "strategy_management",
           "The strategy form's max-position rule checks against the default limit of a new account (100,000 units), "
           "not the account's own: after a risk manager lowers Max Position Size to 50,000, a strategy with a max "
@@ -1310,24 +1311,28 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("limits_alert_values_swapped", "risk_management",
           "The risk alert recording a change of limits has its two values the wrong way round: saving Max Position "
           "Size 50,000 and Daily Loss Limit $2,000 lists \"Max Position Size 2,000, Daily Loss Limit $50,000\".",
-          (), blind=True),
+          ("The test plan's limits are saved and kept",), blind=True),
     Fault("resume_offered_from_loaded_state", "risk_management",
           "The Risk Management screen enables Resume Trading from the trading state it was loaded with: after an "
           "Emergency Stop (pressed on that screen or pushed from another session) a risk manager's Resume Trading "
           "stays disabled until a reload.", (), blind=True),
     Fault("close_summary_always_sells", "portfolio_monitoring",
           "The Close position dialog always describes a sale: for a short of -10,000 EURUSD it says \"Sell 10,000 "
-          "EURUSD at the market.\" although the close buys 10,000 back.", (), blind=True),
+          "EURUSD at the market.\" although the close buys 10,000 back.",
+          ("Closing a long or a short position flattens it with a market order",), blind=True),
     Fault("instrument_sort_descending_ignored", "market_data",
           "Sorting the quotes board by Instrument ignores the direction: after the second click the header says "
-          "descending but the rows stay A to Z.", (), blind=True),
+          "descending but the rows stay A to Z.",
+          ("Sorting the board by a column, both ways",), blind=True),
     Fault("viewer_can_close_positions_via_api", "access_control",
           "The close and resize endpoints check the role against every known role instead of the trading roles: the "
           "Portfolio screen offers a viewer no Modify or Close, but a viewer's close or resize sent to the API is "
-          "accepted (201) and fills.", (), blind=True),
+          "accepted (201) and fills.",
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("section_heading_from_route", "navigation",
           "Each section's level-1 heading is made from its route: the System Status screen is headed \"Status\" and "
-          "Risk Management \"Risk\", unlike the navigation bar's links that lead there.", (), blind=True),
+          "Risk Management \"Risk\", unlike the navigation bar's links that lead there.",
+          ("Back and forward go through the screens visited",), blind=True),
     Fault("strategy_form_buttons_overflow_on_phone", "responsive_layout",
           "The New Strategy form's row of Validate, Save and Deploy buttons no longer wraps: on a 390 px phone it is "
           "wider than the screen, the page scrolls sideways and Deploy to Simulation is beyond the right edge.",

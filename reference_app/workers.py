@@ -25,11 +25,12 @@ class Worker:
         """Beat for as long as the console runs: the job, then the heartbeat, every `interval_s`."""
         due = time.perf_counter()
         while True:
-            started = time.perf_counter()
             self.job()
             # The latency a caller of this component would see: how late it woke up plus how long it worked.
             self.last_duration_ms = (time.perf_counter() - due) * 1000
-            due = started + self.interval_s
+            # Due one interval after this run ends, when the sleep below ends: a due time counted from the start of
+            # the run would count this job's own duration as the next run's lateness.
+            due = time.perf_counter() + self.interval_s
             self.last_beat = time.monotonic()
             self.runs += 1
             await asyncio.sleep(self.interval_s)
