@@ -51,12 +51,13 @@ Feature: Responsive layout and touch on phones and tablets
 
   Rule: The controls a trader taps are big enough for a finger, and answer a tap
 
-    Scenario Outline: A key control is at least 44 by 44 pixels and opens what it offers at a tap
+    Scenario Outline: A key control is at least 44 by 44 pixels and opens what it offers at a tap, within the screen
       Given a <actor> is signed in on <device>
       And the <actor> has the <screen> screen open
       Then the <actor> sees the <control> at least 44 by 44 pixels
       When the <actor> taps the <control>
       Then the <actor> sees the <opened> open
+      And the <actor> sees the screen fit its width, with nothing to scroll sideways
 
       Examples:
         | actor        | device          | screen          | control                    | opened                      |

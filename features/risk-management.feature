@@ -242,6 +242,7 @@ Feature: Risk management and the Emergency Stop
       Then the trader's screen shows trading halted within a second, without a reload
       And the trader sees trading halted: "Emergency Stop by the risk manager at HH:MM:SS UTC."
       And the trader sees no "New Order" button offered
+      And the risk manager sees the "Resume Trading" button offered
 
     @cross_engine
     Scenario: A halt triggered in one browser engine shows at once in the other

@@ -583,7 +583,7 @@ CATALOGUE += (
         "responsive_layout",
         "On touch screens the rows of action buttons get a compact style so that they fit side by side: Emergency "
         "Stop, its confirmation and Submit Order are about 30 px tall, below a 44 × 44 px touch target.",
-        ("A key control is at least 44 by 44 pixels and opens what it offers at a tap",
+        ("A key control is at least 44 by 44 pixels and opens what it offers at a tap, within the screen",
          "A trader on a phone or a tablet buys 10,000 EURUSD at the market by tapping",
          "A trader on a phone stops all trading with two taps, and the halt records who and when"),
     ),
@@ -1315,7 +1315,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("resume_offered_from_loaded_state", "risk_management",
           "The Risk Management screen enables Resume Trading from the trading state it was loaded with: after an "
           "Emergency Stop (pressed on that screen or pushed from another session) a risk manager's Resume Trading "
-          "stays disabled until a reload.", (), blind=True),
+          "stays disabled until a reload.",
+          ("Another open session of the account shows the halt within a second, without a reload",), blind=True),
     Fault("close_summary_always_sells", "portfolio_monitoring",
           "The Close position dialog always describes a sale: for a short of -10,000 EURUSD it says \"Sell 10,000 "
           "EURUSD at the market.\" although the close buys 10,000 back.",
@@ -1336,15 +1337,17 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("strategy_form_buttons_overflow_on_phone", "responsive_layout",
           "The New Strategy form's row of Validate, Save and Deploy buttons no longer wraps: on a 390 px phone it is "
           "wider than the screen, the page scrolls sideways and Deploy to Simulation is beyond the right edge.",
-          (), blind=True),
+          ("A key control is at least 44 by 44 pixels and opens what it offers at a tap, within the screen",),
+          blind=True),
     Fault("strategies_not_refreshed_after_reconnect", "offline",
           "The Strategies screen loads its strategies once, not again after a reconnection: a strategy stopped while "
           "the page was offline still says Running (and is counted as running) once the page is live again.",
           (), blind=True),
-    Fault("limits_reasons_not_on_fields", "accessibility",
+    Fault("limits_reasons_not_on_fields", "risk_management",
           "The Edit Limits form matches the console's errors to its fields by label instead of field name: a refused "
           "value is explained only in the form's alert; the field gets no aria-invalid, no reason after it and no "
-          "accessible description.", (), blind=True),
+          "accessible description.",
+          ("Limits that make no sense are refused with the reason, and nothing changes",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
