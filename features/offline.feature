@@ -6,8 +6,8 @@ Feature: Losing the network connection
   client order id, says that it is not confirmed, and once the connection is back asks the console whether it
   arrived. If it did, the ticket follows it; if not, it says so and the trader decides whether to submit it again
   (nothing is sent behind the trader's back into a market that has moved). What changed meanwhile shows once the
-  connection is back: an order cancelled while the trader was offline is no longer open, and an Emergency Stop
-  triggered meanwhile shows as a halt. Each scenario has an account of its own.
+  connection is back: an order cancelled or a strategy stopped while the trader was offline shows so, and an Emergency
+  Stop triggered meanwhile shows as a halt. Each scenario has an account of its own.
 
   Scenario Outline: The <screen> screen says it is offline, and is live again once the connection is back
     Given a trader is signed in
@@ -34,6 +34,16 @@ Feature: Losing the network connection
     And the trader's browser is back online
     Then the trader sees no open orders
     And the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the trader"
+
+  Scenario: A strategy stopped while the trader was offline shows as stopped once the connection is back
+    Given a trader is signed in
+    And the trader has a running strategy named "Asia Session Momentum"
+    And the trader has the Strategies screen open
+    When the trader's browser loses its network connection
+    And the trader stops the running strategy from another device
+    And the trader's browser is back online
+    Then the trader sees "Asia Session Momentum" listed as Stopped: "Stopped by the trader"
+    And the trader sees the strategies summed up as "1 strategy, 0 running."
 
   Scenario: An Emergency Stop triggered while the trader was offline shows once the connection is back
     Given a trader is signed in

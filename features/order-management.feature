@@ -112,6 +112,8 @@ Feature: Order management
       | sold   | SELL         | 2.00000   | SELL | 30,000   | the trader's last order shows "Filled"                                 |
       | sold   | SELL         | 2.00000   | SELL | 30,001   | the trader's order is refused with "exceeds max position size 100,000" |
       | bought | SELL         | 2.00000   | BUY  | 40,000   | the trader's last order shows "Filled"                                 |
+      | bought | BUY          | 1.00000   | SELL | 100,000  | the trader's last order shows "Filled"                                 |
+      | sold   | SELL         | 2.00000   | BUY  | 100,000  | the trader's last order shows "Filled"                                 |
 
   Scenario Outline: The smallest order and one of the full position size are accepted
     Given the trader has the Trading screen open

@@ -87,6 +87,21 @@ Feature: Strategy management
       | Max position size | 1                                                                |
       | Max position size | 100,000                                                          |
 
+  Scenario Outline: A strategy is held to the account's limits as the risk manager last set them
+    Given the account's max position size is 50,000
+    And the account's daily loss limit is $2,000
+    And the trader has the Strategies screen open
+    When the trader fills in a new strategy with <field> "<value>"
+    And the trader saves the strategy
+    Then <outcome>
+
+    Examples:
+      | field             | value     | outcome                                                                                                                   |
+      | Max position size | 50,000    | the trader sees the strategies summed up as "1 strategy, 0 running."                                                      |
+      | Max position size | 50,001    | the trader's strategy is refused with "Max position size must not exceed the account's max position size of 50,000 units" |
+      | Risk limit        | $2,000    | the trader sees the strategies summed up as "1 strategy, 0 running."                                                      |
+      | Risk limit        | $2,000.01 | the trader's strategy is refused with "Risk limit must not exceed the account's daily loss limit of $2,000"               |
+
   Scenario Outline: A strategy that breaks a rule is refused with the reason and nothing is saved
     Given the trader has saved a strategy named "Euro Mean Reversion"
     And the trader has the Strategies screen open

@@ -1303,11 +1303,13 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("strategy_size_rule_ignores_edited_limit", "strategy_management",
           "The strategy form's max-position rule checks against the default limit of a new account (100,000 units), "
           "not the account's own: after a risk manager lowers Max Position Size to 50,000, a strategy with a max "
-          "position size of 60,000 passes validation and is saved.", (), blind=True),
+          "position size of 60,000 passes validation and is saved.",
+          ("A strategy is held to the account's limits as the risk manager last set them",), blind=True),
     Fault("reducing_order_counted_as_adding", "order_management",
           "The max-position check adds the order's size to the size of the position held whatever the sides: holding "
           "+60,000 EURUSD, a SELL of 50,000 (which would leave +10,000) is refused with \"Order exceeds max position "
-          "size 100,000\", and so is closing the position.", (), blind=True),
+          "size 100,000\", and so is closing the position.",
+          ("The max position size counts the position and the open orders on the same side",), blind=True),
     Fault("limits_alert_values_swapped", "risk_management",
           "The risk alert recording a change of limits has its two values the wrong way round: saving Max Position "
           "Size 50,000 and Daily Loss Limit $2,000 lists \"Max Position Size 2,000, Daily Loss Limit $50,000\".",
@@ -1342,7 +1344,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("strategies_not_refreshed_after_reconnect", "offline",
           "The Strategies screen loads its strategies once, not again after a reconnection: a strategy stopped while "
           "the page was offline still says Running (and is counted as running) once the page is live again.",
-          (), blind=True),
+          ("A strategy stopped while the trader was offline shows as stopped once the connection is back",),
+          blind=True),
     Fault("limits_reasons_not_on_fields", "risk_management",
           "The Edit Limits form matches the console's errors to its fields by label instead of field name: a refused "
           "value is explained only in the form's alert; the field gets no aria-invalid, no reason after it and no "

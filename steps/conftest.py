@@ -455,6 +455,11 @@ def sees_no_control(desk: Desk, actor: str, control: str) -> None:
 
 # Strategies -------------------------------------------------------------------------------------------------------
 
+@then(parsers.parse('the {actor} sees the strategies summed up as "{summary}"'))
+def sees_summary(desk: Desk, actor: str, summary: str) -> None:
+    expect(desk[actor].screen(StrategiesPage).summary).to_have_text(summary)
+
+
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
 def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
     api = StrategiesApi(desk[actor].api)
@@ -469,6 +474,11 @@ def sees_strategy_stopped(desk: Desk, actor: str, name: str, reason: str) -> Non
 
 
 # Risk and the halt ------------------------------------------------------------------------------------------------
+
+@given(parsers.parse("the account's max position size is {size}"))
+def max_position_size_is(desk: Desk, size: str) -> None:
+    RiskApi(desk.api_as("risk_manager")).set_limits(max_position_size=as_number(size))
+
 
 @given(parsers.parse("the account's daily loss limit is {limit}"))
 def daily_loss_limit_is(desk: Desk, limit: str) -> None:

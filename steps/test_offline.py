@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import allure
 import pytest
@@ -16,6 +17,7 @@ from pages.order_rows import OrderRow
 from pages.orders_api import OrdersApi
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
+from pages.strategies_api import StrategiesApi
 from pages.trading_page import TradingPage
 from steps.conftest import WorkingOrder
 
@@ -63,6 +65,11 @@ def cancels_from_another_device(desk: Desk, actor: str, working_order: WorkingOr
     # The console's API with the actor's session, as another browser of theirs would call it: not cut off by the
     # network this browser lost.
     body_of(OrdersApi(desk[actor].api).cancel(working_order.id), f"cancelling order {working_order.id}")
+
+
+@when(parsers.parse("the {actor} stops the running strategy from another device"))
+def stops_strategy_from_another_device(desk: Desk, actor: str, running_strategy: dict[str, Any]) -> None:
+    StrategiesApi(desk[actor].api).stop(running_strategy["id"])
 
 
 # Every screen -------------------------------------------------------------------------------------------------------

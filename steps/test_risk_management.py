@@ -9,7 +9,6 @@ from fixtures.sessions import Desk, Session
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner
-from pages.risk_api import RiskApi
 from pages.risk_page import RiskPage
 
 scenarios("risk-management.feature")
@@ -23,11 +22,6 @@ SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 @given("the risk engine has recorded the account's equity once a second as:")
 def equity_recorded(desk: Desk, console_control: TestControl, datatable: list[list[str]]) -> None:
     console_control.record_equity(desk.account.id, [as_number(cell) for row in datatable for cell in row])
-
-
-@given(parsers.parse("the account's max position size is {size}"))
-def max_position_size_is(desk: Desk, size: str) -> None:
-    RiskApi(desk.api_as("risk_manager")).set_limits(max_position_size=as_number(size))
 
 
 @given(parsers.parse("a {actor} is signed in on the other browser engine"))

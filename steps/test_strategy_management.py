@@ -177,11 +177,6 @@ def sees_strategy_metrics(desk: Desk, actor: str, name: str, pnl: str, trades: s
     expect(row.win_rate).to_have_text(win_rate)
 
 
-@then(parsers.parse('the {actor} sees the strategies summed up as "{summary}"'))
-def sees_summary(desk: Desk, actor: str, summary: str) -> None:
-    expect(desk[actor].screen(StrategiesPage).summary).to_have_text(summary)
-
-
 @then(parsers.parse('the {actor} sees "{name}" no longer under Active Strategies'))
 def sees_no_longer_active(desk: Desk, actor: str, name: str) -> None:
     expect(desk[actor].screen(StrategiesPage).active_strategy(name).row).to_have_count(0)
