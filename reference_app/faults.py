@@ -1383,3 +1383,30 @@ class ActiveFaults:
     @property
     def names(self) -> list[str]:
         return sorted(self._names)
+
+
+# Where a fault shows among the examples of the outlines that name it: a pytest -k expression over the examples' ids.
+# Its proof runs only those examples (the others pass against it and would cost some 10 s each, half a minute for a
+# screen watched for memory); a fault missing here is proved on every example, up to the first that fails.
+SHOWS_IN_EXAMPLES: dict[str, str] = {
+    "portfolio_valuations_kept": "Portfolio",
+    "trading_heap_leak": "Trading",
+    "market_data_tick_markers_leak": "Market and Data",
+    "portfolio_slow_first_render": "Portfolio",
+    "portfolio_stylesheet_404": "Portfolio",
+    "position_details_opener_not_a_button": "opens and details",
+    "hide_details_button_unnamed": "opens and details",
+    "login_throttling_missing": "too and many or lockedout",
+    "lockout_button_reenabled_early": "too and many",
+    "reducing_order_counted_as_adding": "bought and SELL and 100",
+    "risk_manager_refused_position_actions": "risk and manager and Close",
+    "viewer_sees_position_actions": "viewer and Close",
+    "trader_can_edit_limits_via_api": "trader and Edit and Limits",
+    "market_data_link_underscored": "System and Status",
+    "market_sell_fills_at_ask": "SELL",
+    "market_buy_fills_at_bid": "BUY",
+    "portfolio_overview_overflows_on_phone": "iPhone and Portfolio",
+    "strategy_risk_limit_at_daily_loss_limit_refused": "Risk and limit and 5",
+    "history_count_ignores_filter": "Working",
+    "open_order_cancel_not_tabbable": "Trading",
+}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.feature import get_features
 
-from reference_app.faults import CATALOGUE, Fault
+from reference_app.faults import CATALOGUE, SHOWS_IN_EXAMPLES, Fault
 from tools.checklists import CHECKLISTS
 from tools.checklists import markdown as checklists_markdown
 from tools.fault_proofs import SpecRun, Verdict, markdown
@@ -139,3 +139,9 @@ def test_a_fault_proof_stops_an_outline_at_its_first_failing_example(tmp_path: P
     assert [o["outcome"] for o in outcomes] == expected, run.stdout[-3000:]
     skipped = [o for o in outcomes if o["outcome"] == "skipped"]
     assert all("an earlier example of this scenario failed" in o["message"] for o in skipped)
+
+
+def test_where_a_fault_shows_among_examples_is_said_only_of_faults_that_name_scenarios() -> None:
+    named = {fault.name for fault in CATALOGUE if fault.caught_by}
+    assert set(SHOWS_IN_EXAMPLES) <= named
+    assert all(expression.strip() for expression in SHOWS_IN_EXAMPLES.values())

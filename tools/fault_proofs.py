@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pytest_bdd.scenario import make_python_name
 
-from reference_app.faults import CATALOGUE, FAULTS, Fault
+from reference_app.faults import CATALOGUE, FAULTS, SHOWS_IN_EXAMPLES, Fault
 from tools.figures import record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def scenario_nodes(fault: Fault) -> list[str]:
 
 
 def run_specs(engine: str, marker: str | None = None, fault: str | None = None, nodes: list[str] | None = None,
-              workers: int = 0) -> SpecRun:
+              workers: int = 0, examples: str = "") -> SpecRun:
     """One pytest run of the specs in a subprocess, against a console the run starts itself."""
     with tempfile.TemporaryDirectory(prefix="fault-proof-") as workdir:
         outcomes_path = Path(workdir) / "outcomes.json"
@@ -109,6 +109,8 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None, 
                    "-n", str(workers)]
         if marker:
             command += ["-m", marker]
+        if examples:
+            command += ["-k", examples]
         if fault:
             # A fault's run needs only each named scenario's verdict: no artefacts (they would be thrown away with
             # the folder), and an outline stops at its first failing example.
@@ -126,7 +128,8 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None, 
 def prove(fault: Fault, engine: str = "chromium") -> Verdict:
     if not fault.caught_by:  # a blind fault no scenario catches yet: nothing to run
         return Verdict(fault, SpecRun(0, []))
-    run = run_specs(engine, fault=fault.name, nodes=scenario_nodes(fault))
+    run = run_specs(engine, fault=fault.name, nodes=scenario_nodes(fault),
+                    examples=SHOWS_IN_EXAMPLES.get(fault.name, ""))
     failing = run.scenarios_with(*FAILING)
     return Verdict(fault, run, missed=[name for name in fault.caught_by if name not in failing])
 
