@@ -8,10 +8,10 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest, TabRound
 from pages.risk_page import RiskPage
+from steps.conftest import ACTOR
 
 scenarios("accessibility.feature")
 
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 PARTS = "new strategy form|order ticket|limits editor"  # as pages.accessibility.ShownOnRequest names them
 
 

@@ -15,12 +15,10 @@ from fixtures.test_control import TestControl
 from pages.market_data_api import MarketDataApi
 from pages.market_data_page import MarketDataPage
 from pages.realtime_probe import Mark, RealtimeProbe
-from steps.conftest import INSTRUMENTS, instrument_list
+from steps.conftest import ACTOR, INSTRUMENT, INSTRUMENTS, instrument_list
 
 scenarios("market-data.feature")
 
-INSTRUMENT = r"(?P<instrument>[A-Z]{6})"
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 STALE_AFTER_MS = 2_000  # the test plan: an instrument without a tick for more than 2 s is flagged stale
 # How late after those 2 s the flag may come: the page redraws ages and flags between ticks, on a loaded machine.
 STALE_FLAG_SLACK_MS = 900

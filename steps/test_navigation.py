@@ -14,11 +14,10 @@ from pages.live_state import LiveState
 from pages.navigation import Hop, NavigationBar
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
-from steps.conftest import ROUTE
+from steps.conftest import ACTOR, ROUTE
 
 scenarios("navigation.feature")
 
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in NavigationBar.SECTIONS) + ")"
 
 

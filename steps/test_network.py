@@ -1,8 +1,6 @@
 """Steps of features/network.feature."""
 from __future__ import annotations
 
-import re
-
 import allure
 from pytest_bdd import parsers, scenarios, then, when
 
@@ -12,11 +10,10 @@ from pages.linked_resources import LinkedResources
 from pages.network_traffic import NetworkTraffic
 from pages.realtime_probe import Mark, RealtimeProbe
 from pages.screens import SCREENS
+from steps.conftest import ACTOR, SCREEN
 
 scenarios("network.feature")
 
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
-SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
 
 
 def keep_open(desk: Desk, actor: str, seconds: int) -> None:

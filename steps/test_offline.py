@@ -16,10 +16,9 @@ from pages.live_state import LiveState
 from pages.order_rows import OrderRow
 from pages.orders_api import OrdersApi
 from pages.realtime_probe import Mark, RealtimeProbe
-from pages.screens import SCREENS
 from pages.strategies_api import StrategiesApi
 from pages.trading_page import TradingPage
-from steps.conftest import WorkingOrder
+from steps.conftest import ACTOR, INSTRUMENTS, SCREEN, WorkingOrder
 
 scenarios("offline.feature")
 
@@ -28,9 +27,6 @@ scenarios("offline.feature")
 ROUTE_FETCH_ON_FIREFOX = ("firefox cannot lose an answer on purpose: over WebDriver BiDi, Playwright's route.fetch() "
                           "does not complete for a POST")
 
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
-SCREEN = "(?P<screen>" + "|".join(re.escape(name) for name in SCREENS) + ")"
-INSTRUMENTS = r"(?P<instruments>[A-Z]{6}(?:(?:, | and )[A-Z]{6})*)"
 
 
 def instrument_list(text: str) -> list[str]:

@@ -10,10 +10,10 @@ from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
 from pages.layout import ScreenLayout, TouchTargets
 from pages.trading_page import TradingPage
+from steps.conftest import ACTOR
 
 scenarios("responsive-layout.feature")
 
-ACTOR = r"(?P<actor>[a-z][a-z ]*?)"
 # A control as the features name it: "the New Order button", "the Currency filter".
 CONTROL = r"the (?P<control>[A-Z][\w ]*? (?:button|filter))"
 # Firefox over WebDriver BiDi has no touch emulation: with has_touch, `'ontouchstart' in window` is false and tap()
