@@ -175,6 +175,17 @@ Feature: Order management
       | Cancelled    | 2,000 GBPUSD Cancelled                                              | 1 order   |
       | Rejected     | no order                                                            | No orders |
 
+  Scenario: The Order History keeps to the status chosen as new orders arrive
+    Given the trader has a working LIMIT order to BUY 5,000 EURUSD at 1.00000
+    And the trader has the Trading screen open
+    When the trader filters the Order History by Working
+    And the trader submits a MARKET order to BUY 10,000 EURUSD
+    Then the trader's last order shows "Filled"
+    And the trader sees the Order History list 5,000 EURUSD Working, counted as "1 order"
+    When the trader submits a LIMIT ticket to SELL "2,000" GBPUSD with the price "9.00000"
+    Then the trader's last order shows "Working"
+    And the trader sees the Order History list 2,000 GBPUSD Working, 5,000 EURUSD Working, counted as "2 orders"
+
   Scenario: Open orders are listed newest first, each as it was placed, and a new one goes on top
     Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
     And the trader has a working STOP order to SELL 5,000 GBPUSD at 0.90000

@@ -229,6 +229,30 @@ Feature: Portfolio monitoring
       | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         | $0.00        |
       | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        | $0.00        |
 
+  # Reducing a position by 4,000 realizes 4,000 × (the closing fill − the average price): bought at 1.08510 and sold at
+  # 1.08650, $5.60 gained; sold at 1.08500 and bought back at 1.08660, $6.40 lost. Equity = $1,000,000 + realized +
+  # unrealized; cash = $1,000,000 − what the buys paid + what the sells received.
+  @controlled_market
+  Scenario Outline: The Trading screen shows what a partly closed position realized, gain or loss
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has <first> 10,000 EURUSD at the market
+    And EURUSD is quoted at 1.08650 / 1.08660
+    And the trader has <second> 4,000 EURUSD at the market
+    When the trader opens the Trading screen
+    Then the trader sees the account figures:
+      | Cash           | <cash>       |
+      | Equity         | <equity>     |
+      | Unrealized P&L | <unrealized> |
+      | Realized P&L   | <realized>   |
+    And the trader sees the positions:
+      | instrument | quantity   | average price | mark   | unrealized P&L | realized P&L |
+      | EURUSD     | <quantity> | <average>     | <mark> | <unrealized>   | <realized>   |
+
+    Examples:
+      | first  | second | cash          | equity        | quantity | average | mark    | unrealized | realized |
+      | bought | sold   | $993,495.00   | $1,000,014.00 | +6,000   | 1.08510 | 1.08650 | $8.40      | $5.60    |
+      | sold   | bought | $1,006,503.60 | $999,984.00   | -6,000   | 1.08500 | 1.08660 | -$9.60     | -$6.40   |
+
   @controlled_market
   Scenario Outline: A size that cannot be ordered is refused with its reason and nothing changes
     Given EURUSD is quoted at 1.08500 / 1.08510

@@ -57,20 +57,25 @@ Feature: Strategy management
     When EURUSD moves to 1.08800 / 1.08810
     Then the trader sees "Euro Breakout" under Active Strategies with a P&L of $19.00, 2 trades and a win rate of 100%
 
-  # Mean Reversion, 1D: it buys a fall below its average of the last 15 ticks, and sells once that average has caught
-  # up with the price (about 3 s of a held price): 100,000 EURUSD bought at 1.08110 and sold at 1.08100, a $10.00 loss.
+  # Mean Reversion, 1D: it buys a fall below its average of the last 15 ticks (sells a rise above it), and closes once
+  # that average has caught up with the price (about 3 s of a held price): 100,000 bought at the ask and sold at the
+  # bid, or the other way round, loses the spread: $10.00 on EURUSD, 1,200 yen on USDJPY ($7.92 at 151.456).
   @controlled_market
   Scenario Outline: A running strategy stops itself once its loss reaches its risk limit, and not before
-    Given EURUSD is quoted at 1.08500 / 1.08510
-    And the trader has a running Mean Reversion strategy "Euro Reversion" on EURUSD, 1D, with a max position size of 100,000 and a risk limit of <risk limit>
+    Given <instrument> is quoted at <bid> / <ask>
+    And the trader has a running Mean Reversion strategy "Reversion" on <instrument>, 1D, with a max position size of 100,000 and a risk limit of <risk limit>
     And the trader has the Strategies screen open
-    When EURUSD moves to 1.08100 / 1.08110
-    Then the trader sees "Euro Reversion" <outcome>
+    When <instrument> moves to <new bid> / <new ask>
+    Then the trader sees "Reversion" <outcome>
 
     Examples:
-      | risk limit | outcome                                                                        |
-      | $10.00     | listed as Stopped: "Risk limit of $10 reached"                                 |
-      | $10.01     | under Active Strategies with a P&L of -$10.00, 2 trades and a win rate of 0% |
+      | instrument | bid     | ask     | risk limit | new bid | new ask | outcome                                                                     |
+      | EURUSD     | 1.08500 | 1.08510 | $10.00     | 1.08100 | 1.08110 | listed as Stopped: "Risk limit of $10 reached"                              |
+      | EURUSD     | 1.08500 | 1.08510 | $10.01     | 1.08100 | 1.08110 | under Active Strategies with a P&L of -$10.00, 2 trades and a win rate of 0% |
+      | EURUSD     | 1.08500 | 1.08510 | $10.00     | 1.08900 | 1.08910 | listed as Stopped: "Risk limit of $10 reached"                              |
+      | EURUSD     | 1.08500 | 1.08510 | $10.01     | 1.08900 | 1.08910 | under Active Strategies with a P&L of -$10.00, 2 trades and a win rate of 0% |
+      | USDJPY     | 151.950 | 151.962 | $7.92      | 151.450 | 151.462 | listed as Stopped: "Risk limit of $7.92 reached"                            |
+      | USDJPY     | 151.950 | 151.962 | $7.93      | 151.450 | 151.462 | under Active Strategies with a P&L of -$7.92, 2 trades and a win rate of 0%  |
 
   Scenario Outline: A strategy at the edge of every rule is accepted
     Given the trader has the Strategies screen open

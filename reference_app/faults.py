@@ -117,6 +117,10 @@ CATALOGUE: tuple[Fault, ...] = (
           "A running strategy is stopped only once its loss is more than its risk limit: with a loss of exactly its "
           "limit ($10.00 on a $10.00 limit) it stays Running and goes on trading.",
           ("A running strategy stops itself once its loss reaches its risk limit, and not before",)),
+    Fault("strategy_pnl_left_in_quote_currency", "strategy_management",
+          "The strategy simulation books the P&L of a pair quoted in yen as if it were dollars: a USDJPY strategy that "
+          "lost 1,200 yen ($7.92) shows -$1,200.00 and is stopped by any risk limit under $1,200.",
+          ("A running strategy stops itself once its loss reaches its risk limit, and not before",)),
     # Signing in and out
     Fault(
         "session_cookie_wrong_path",
@@ -452,6 +456,10 @@ CATALOGUE += (
         ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
          "The Trading screen shows the cash, equity and positions the Portfolio screen shows"),
     ),
+    Fault("trading_realized_loss_unsigned", "portfolio_monitoring",
+          "The Trading screen shows the account's Realized P&L from its absolute value: a short position partly bought "
+          "back at a loss of $6.40 reads \"$6.40\" there (the Portfolio screen and the position's row are right).",
+          ("The Trading screen shows what a partly closed position realized, gain or loss",)),
     Fault(
         "portfolio_value_omits_position_cost",
         "portfolio_monitoring",
@@ -798,6 +806,10 @@ CATALOGUE += (
         "\"3 orders\", the number of orders of the account.",
         ("The Order History lists the orders of the status chosen, and counts them",),
     ),
+    Fault("history_filter_skips_pushed_orders", "order_management",
+          "The Order History applies its status filter on load and when it changes, not to orders pushed meanwhile: "
+          "filtered by Working, a market order just filled is listed too, and the count does not move.",
+          ("The Order History keeps to the status chosen as new orders arrive",)),
     Fault(
         "strategy_instruments_first_only",
         "strategy_management",
@@ -1409,4 +1421,7 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "strategy_risk_limit_at_daily_loss_limit_refused": "Risk and limit and 5",
     "history_count_ignores_filter": "Working",
     "open_order_cancel_not_tabbable": "Trading",
+    "strategy_runs_on_at_its_risk_limit": "1.08100 and Stopped",
+    "strategy_pnl_left_in_quote_currency": "USDJPY and Active",
+    "trading_realized_loss_unsigned": "sold and bought",
 }

@@ -23,6 +23,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from reference_app.feed import BY_SYMBOL, Quote
+from reference_app.seams import seam
 
 STRATEGY_TYPES: tuple[str, ...] = ("Mean Reversion", "Momentum", "Arbitrage")
 TIMEFRAMES: tuple[str, ...] = ("1M", "5M", "15M", "1H", "4H", "1D")
@@ -64,6 +65,7 @@ class Metrics:
                 "win_rate": self.win_rate}
 
 
+@seam("simulation.usd_per_unit")
 def usd_per_unit(currency: str, quotes: dict[str, Quote]) -> float | None:
     """What one unit of `currency` is worth in USD at the current mids (None until the feed has priced it)."""
     if currency == "USD":

@@ -13,6 +13,7 @@ from reference_app.faulty import (  # noqa: F401
     positions,
     realtime,
     risk,
+    simulation,
     status,
     strategies,
     throttle,

@@ -103,9 +103,12 @@ function showInBlotter(order) {
   byTestId('no-open-orders').hidden = rows.blotter.size > 0;
 }
 
+// An order placed or moved on while the history is filtered is held to the filter chosen, as every row is.
+const filterPushedOrder = seam('trading.filterPushedOrder', () => applyHistoryFilter());
+
 function showInHistory(order) {
   placeRow(history, rows.history, order, (row) => fillOrderRow(row, order, { withFill: true }), historyRowBefore);
-  applyHistoryFilter();
+  filterPushedOrder(order);
 }
 
 function applyHistoryFilter() {
@@ -144,6 +147,9 @@ async function cancelOrder(orderId, button) {
 
 const positionRows = new Map();
 
+// The account's realized P&L as the positions snapshot gives it: signed, a loss below zero.
+const realizedPnl = seam('trading.realizedPnl', (snapshot) => snapshot.realized_pnl_usd);
+
 function showMoney(element, value) {
   element.textContent = usd(value);
   element.dataset.sign = value <= -0.005 ? 'loss' : value >= 0.005 ? 'profit' : 'flat';
@@ -155,7 +161,7 @@ function showPositions(snapshot) {
   byTestId('account-cash').textContent = usd(snapshot.cash_usd);
   byTestId('account-equity').textContent = usd(snapshot.equity_usd);
   showMoney(byTestId('account-unrealized-pnl'), snapshot.unrealized_pnl_usd);
-  showMoney(byTestId('account-realized-pnl'), snapshot.realized_pnl_usd);
+  showMoney(byTestId('account-realized-pnl'), realizedPnl(snapshot));
   const table = byTestId('positions');
   const held = new Set(snapshot.positions.map((p) => p.instrument));
   for (const [instrument, row] of positionRows) {

@@ -6,6 +6,16 @@ export const REPLACEMENTS = {
   history_count_ignores_filter: {
     'trading.historyCountText': (correct) => (shown, total) => correct(total),
   },
+  // The defect: the Order History is filtered when the filter changes and on load, but not when an order is pushed:
+  // the new row shows whatever its status, and the count stays as it was.
+  history_filter_skips_pushed_orders: {
+    'trading.filterPushedOrder': () => () => {},
+  },
+  // The defect: the account's Realized P&L is shown from its absolute value (a copy of the exposure figure's code):
+  // a realized loss of $6.40 reads $6.40, in the colour of a profit.
+  trading_realized_loss_unsigned: {
+    'trading.realizedPnl': (correct) => (snapshot) => Math.abs(correct(snapshot)),
+  },
   // The defect: the Cancel buttons of Open orders are out of the tab order.
   open_order_cancel_not_tabbable: {
     'trading.cancelButton': (correct) => (order) => Object.assign(correct(order), { tabIndex: -1 }),
