@@ -133,7 +133,7 @@ Feature: Access control and sessions
         | risk manager | nothing yet        | Risk Management | Emergency Stop             | trigger the Emergency Stop        |
         | risk manager | a halt             | Risk Management | Resume Trading             | resume trading                    |
 
-  Rule: A desk sees only its own records
+  Rule: A desk sees and touches only its own records
 
     @console_control
     Scenario: A desk sees none of another desk's orders, positions or strategies
@@ -145,3 +145,19 @@ Feature: Access control and sessions
       When the trader of another desk opens the Trading screen
       Then the trader of another desk sees no order and no position
       And the console's API shows the trader of another desk neither that order nor that strategy
+
+    @console_control
+    Scenario Outline: Another desk cannot act on this desk's records, even knowing their numbers
+      Given a trader is signed in
+      And the trader's desk has <record>
+      And the trader has the <screen> screen open
+      And a trader of another desk is signed in
+      When the trader of another desk asks the console's API to <action>
+      Then the console answers 404
+      And <record still there>
+
+      Examples:
+        | record             | screen     | action                    | record still there                                                        |
+        | a working order    | Trading    | cancel the working order  | the trader sees the order for 10,000 EURUSD Working among the open orders |
+        | a saved strategy   | Strategies | deploy the saved strategy | the trader sees the strategies summed up as "1 strategy, 0 running."      |
+        | a running strategy | Strategies | stop the running strategy | the trader sees the strategies summed up as "1 strategy, 1 running."      |

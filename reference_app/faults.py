@@ -121,6 +121,14 @@ CATALOGUE: tuple[Fault, ...] = (
           "The strategy simulation books the P&L of a pair quoted in yen as if it were dollars: a USDJPY strategy that "
           "lost 1,200 yen ($7.92) shows -$1,200.00 and is stopped by any risk limit under $1,200.",
           ("A running strategy stops itself once its loss reaches its risk limit, and not before",)),
+    Fault("other_desk_can_run_strategies", "access_control",
+          "A strategy's own endpoints (deploy, stop, details) find it by its number alone, whatever its account: a "
+          "trader of another desk who tries numbers deploys and stops this desk's strategies.",
+          ("Another desk cannot act on this desk's records, even knowing their numbers",)),
+    Fault("other_desk_can_cancel_orders", "access_control",
+          "Cancelling an order checks that the user is signed in and the order exists, not whose it is: a trader of "
+          "another desk who tries numbers cancels this desk's working orders.",
+          ("Another desk cannot act on this desk's records, even knowing their numbers",)),
     # Signing in and out
     Fault(
         "session_cookie_wrong_path",
@@ -1424,4 +1432,6 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "strategy_runs_on_at_its_risk_limit": "1.08100 and Stopped",
     "strategy_pnl_left_in_quote_currency": "USDJPY and Active",
     "trading_realized_loss_unsigned": "sold and bought",
+    "other_desk_can_cancel_orders": "order",
+    "other_desk_can_run_strategies": "strategy",
 }

@@ -200,6 +200,12 @@ def load_order(db: Database, order_id: int) -> Order | None:
     return found[0] if found else None
 
 
+
+@seam("orders.belongs_to_account")
+def belongs_to_account(order: Order, user: User) -> bool:
+    """An order is acted on only by the users of its own account: another desk gets 404, as if it did not exist."""
+    return order.account_id == user.account_id
+
 @seam("orders.crossed")
 def crossed(order: Order, quote: Quote) -> bool:
     """Whether a working order's trigger is reached by this quote (see the module docstring)."""
@@ -439,7 +445,7 @@ class OrderEngine:
 
     def cancel(self, order_id: int, user: User) -> Order:
         order = load_order(self.db, order_id)
-        if order is None or order.account_id != user.account_id:
+        if order is None or not belongs_to_account(order, user):
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"No order #{order_id} in your account")
         if order.status != WORKING:
             raise HTTPException(status.HTTP_409_CONFLICT,

@@ -219,11 +219,15 @@ def _record(row: Any) -> dict[str, Any]:
     return record
 
 
+@seam("strategies.owned_row")
+def owned_row(console: Console, account_id: int, strategy_id: int) -> Any:
+    """The strategy's row if it belongs to the account: another desk's strategy is not found, whatever its id."""
+    return console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ? AND account_id = ?",
+                          (strategy_id, account_id))
+
+
 def _load(console: Console, account_id: int, strategy_id: int) -> dict[str, Any]:
-    row = None
-    if strategy_id in ROW_IDS:
-        row = console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ? AND account_id = ?",
-                             (strategy_id, account_id))
+    row = owned_row(console, account_id, strategy_id) if strategy_id in ROW_IDS else None
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No strategy {strategy_id} in this account")
     return _record(row)

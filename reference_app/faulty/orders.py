@@ -187,3 +187,9 @@ def sizes_added_whatever_the_side(engine: OrderEngine, account_id: int, instrume
     projected = correct("orders.projected_position")(engine, account_id, instrument, signed_quantity, excluding)
     open_same_side = projected - held - signed_quantity
     return abs(held) + abs(open_same_side) + abs(signed_quantity)
+
+
+@replaces("orders.belongs_to_account", fault="other_desk_can_cancel_orders")
+def any_signed_in_user(order: Order, user: User) -> bool:
+    # The defect: the cancel endpoint checks that the user is signed in and the order exists, not whose it is.
+    return True

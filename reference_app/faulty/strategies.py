@@ -7,7 +7,7 @@ from reference_app.auth import User
 from reference_app.context import Console
 from reference_app.seams import correct, replaces
 from reference_app.simulation import Metrics
-from reference_app.strategies import ACTIVE, NAME_LENGTH, StrategyRunner, _set_status
+from reference_app.strategies import _COLUMNS, ACTIVE, NAME_LENGTH, StrategyRunner, _set_status
 
 
 @replaces("strategies.prepare_storage", fault="strategies_table_recreated_on_start")
@@ -102,3 +102,9 @@ def default_max_position_size(account: Any) -> float:
     # own: once a risk manager lowers Max Position Size to 50,000, a strategy of 60,000 still passes (and the reason,
     # when it fails, still says 100,000).
     return DEFAULT_MAX_POSITION_SIZE
+
+
+@replaces("strategies.owned_row", fault="other_desk_can_run_strategies")
+def row_by_id_alone(console: Console, account_id: int, strategy_id: int) -> Any:
+    # The defect: the lookup behind a strategy's own endpoints finds it by id alone, whatever its account.
+    return console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ?", (strategy_id,))
