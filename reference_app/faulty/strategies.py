@@ -102,3 +102,10 @@ def default_max_position_size(account: Any) -> float:
     # own: once a risk manager lowers Max Position Size to 50,000, a strategy of 60,000 still passes (and the reason,
     # when it fails, still says 100,000).
     return DEFAULT_MAX_POSITION_SIZE
+
+
+@replaces("strategies.deploy_stopped_by_halt", fault="strategy_deploy_ignores_halt")
+def halt_checked_by_the_screens_only(console: Console, account_id: int) -> bool:
+    # The defect: the deploy endpoint lost its halt check in a refactor (the order engine keeps its own): while the
+    # account is halted, Deploy is accepted (202) and the strategy goes Running and trades in the simulation.
+    return False
