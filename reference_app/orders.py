@@ -240,6 +240,12 @@ def quantity_too_small(quantity: float) -> bool:
     return quantity <= 0
 
 
+@seam("orders.creation_time")
+def creation_time(now_ms: float) -> float:
+    """When a new order was created, as stored and shown: epoch milliseconds, like every time of this module."""
+    return now_ms
+
+
 @seam("orders.fill_price")
 def fill_price(order: Order, quote: Quote) -> float:
     """An order fills at the touch: a BUY at the ask, a SELL at the bid."""
@@ -334,7 +340,7 @@ class OrderEngine:
             "INSERT INTO orders (account_id, user_id, client_order_id, instrument, side, order_type, quantity,"
             " price, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (user.account_id, user.id, ticket.client_order_id, ticket.instrument, ticket.side, ticket.type,
-             ticket.quantity, ticket.price, PENDING, now, now),
+             ticket.quantity, ticket.price, PENDING, creation_time(now), now),
         )
         self.db.execute("INSERT INTO order_events (order_id, status, at) VALUES (?, ?, ?)", (order_id, PENDING, now))
         order = self._publish(order_id)
@@ -493,7 +499,10 @@ class OrderEngine:
             extend(snapshot)
         return snapshot
 
+    @seam("orders.publish_positions")
     def publish_positions(self, account_id: int) -> None:
+        """Every push of the account's valuation is the whole snapshot, each module's extensions included (the
+        positions' synchronisation status), as GET /api/positions answers it."""
         self.console.hub.publish("positions", self.account_snapshot(account_id), account_id=account_id)
 
     # Running -----------------------------------------------------------------------------------------------

@@ -175,6 +175,15 @@ def hide_details_label() -> Markup:
     return Markup("Hide details")
 
 
+@seam("pages.ticket_price_label_for")
+def ticket_price_label_for() -> str:
+    """The field the order ticket's "Price" label names (and focuses when clicked): the price field."""
+    return "ticket-price"
+
+
+templates.env.globals["ticket_price_label_for"] = ticket_price_label_for
+
+
 @seam("pages.status_filter_value")
 def status_filter_value(order_status: str) -> str:
     """The value of an order status filter's option: the status as the API names it."""

@@ -297,6 +297,13 @@ def running_peak(peak: float, equity: float, starting_cash: float) -> float:
     return max(peak, equity)
 
 
+@seam("risk.worst_drawdown")
+def worst_drawdown(worst: float, equity: float, peak: float) -> float:
+    """The max drawdown after one more equity: the worst fall below a running peak so far, which a recovery does not
+    undo (zero or negative)."""
+    return min(worst, equity / peak - 1) if peak > 0 else worst
+
+
 @seam("risk.daily_pnl")
 def daily_pnl(db: Database, quotes: Mapping[str, Quote], account_id: int) -> float:
     """Daily P&L: realized today plus the change in unrealized since the day's start (`positions.daily_pnl_usd`)."""
@@ -366,7 +373,7 @@ class RiskEngine:
                           (account_id,))
         peak, worst = (row["peak_equity_usd"], row["max_drawdown"]) if row else (starting_cash, 0.0)
         new_peak = running_peak(peak, equity, starting_cash)
-        new_worst = min(worst, equity / new_peak - 1) if new_peak > 0 else worst
+        new_worst = worst_drawdown(worst, equity, new_peak)
         if row is None or (new_peak, new_worst) != (peak, worst):
             self.db.execute(
                 "INSERT INTO equity_peaks (account_id, peak_equity_usd, max_drawdown, updated_at) VALUES (?, ?, ?, ?)"

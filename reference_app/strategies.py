@@ -442,6 +442,12 @@ def deployable(strategy_status: str) -> bool:
     return strategy_status not in ACTIVE
 
 
+@seam("strategies.deploy_stopped_by_halt")
+def deploy_stopped_by_halt(console: Console, account_id: int) -> bool:
+    """While the account's trading is halted (the kill switch), no strategy is deployed: it would trade at once."""
+    return orders.trading_halted(console.db, account_id)
+
+
 @seam("strategies.hand_to_simulation")
 def hand_to_simulation(console: Console, record: dict[str, Any], now: float) -> dict[str, Any]:
     """Deploy: the strategy is Deploying and trades in the simulation from now on (Running once it has prices)."""
@@ -509,7 +515,7 @@ async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request)
     record = _load(console, user.account_id, strategy_id)
     if not deployable(record["status"]):
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is already {record['status'].lower()}")
-    if orders.trading_halted(console.db, user.account_id):
+    if deploy_stopped_by_halt(console, user.account_id):
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” was not deployed: {orders.HALTED_REASON} for"
                                                       f" this account; a risk manager must resume trading first")
     # A saved strategy is checked again: the account's limits may have been lowered since it was saved.

@@ -49,7 +49,9 @@ class LoginThrottle:
     def record_failure(self, email: str) -> None:
         self.db.execute("INSERT INTO login_failures (email, failed_at) VALUES (?, ?)", (email.strip(), time.time()))
 
+    @seam("throttle.forget")
     def forget(self, email: str) -> None:
+        """A successful sign-in clears the email's failures: only failures since the last success count."""
         self.db.execute("DELETE FROM login_failures WHERE email = ?", (email.strip(),))
 
 

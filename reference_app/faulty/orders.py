@@ -9,8 +9,8 @@ from typing import Any
 from reference_app import positions
 from reference_app.auth import User
 from reference_app.db import Database
-from reference_app.feed import Quote
-from reference_app.orders import CANCELLED, SUBMITTED, WORKING, Order, OrderEngine
+from reference_app.feed import BY_SYMBOL, Quote
+from reference_app.orders import CANCELLED, SUBMITTED, WORKING, Order, OrderEngine, trading_halted
 from reference_app.positions import Position, PositionValue
 from reference_app.seams import correct, replaces
 
@@ -193,3 +193,45 @@ def sizes_added_whatever_the_side(engine: OrderEngine, account_id: int, instrume
 def any_signed_in_user(order: Order, user: User) -> bool:
     # The defect: the cancel endpoint checks that the user is signed in and the order exists, not whose it is.
     return True
+
+
+@replaces("orders.crossed", fault="sell_limit_triggered_by_ask")
+def sell_limit_watches_the_ask(order: Order, quote: Quote) -> bool:
+    # The defect: the SELL LIMIT trigger was copied from the BUY one and watches the ask (ask >= limit) instead of the
+    # bid: a sell limit priced between the bid and the ask fills at once, at the bid, below its limit price.
+    if order.type == "LIMIT" and order.side == "SELL":
+        assert order.price is not None
+        return quote.ask >= order.price
+    return correct("orders.crossed")(order, quote)
+
+
+@replaces("orders.creation_time", fault="order_time_in_seconds")
+def creation_time_in_seconds(now_ms: float) -> float:
+    # The defect: the order's creation time is written in epoch seconds (time.time(), as the positions tables keep
+    # theirs) in a column the screens read as milliseconds: every order's Time reads as a moment of January 1970.
+    return now_ms / 1000
+
+
+@replaces("orders.publish_positions", fault="pushed_positions_without_sync_status")
+def push_bare_valuation(engine: OrderEngine, account_id: int) -> None:
+    # The defect: the push builds the valuation itself, without the snapshot extensions: each pushed position lacks its
+    # synchronisation status (only GET /api/positions has it), so the screens lose it at the first push.
+    value = positions.value_account(engine.db, engine.console.feed.quotes, account_id)
+    snapshot = {**value.as_dict(), "trading_halted": trading_halted(engine.db, account_id)}
+    engine.console.hub.publish("positions", snapshot, account_id=account_id)
+
+
+@replaces("orders.position_on_screen", fault="gbp_pnl_conversion_inverted")
+def every_quote_currency_divided(held: Position, quotes: Mapping[str, Quote]) -> PositionValue:
+    # The defect: the screens' valuation converts a quote currency to USD by dividing by the mid of its USD pair, as is
+    # right for USDJPY, USDCHF and USDCAD; for GBP (EURGBP) the pair is GBPUSD and must be multiplied: a EURGBP
+    # position's unrealized P&L and exposure come out about 1.6 times too small (÷ 1.27 instead of × 1.27).
+    value = correct("orders.position_on_screen")(held, quotes)
+    quote_currency = BY_SYMBOL[held.instrument].quote
+    pair = quotes.get(f"{quote_currency}USD")
+    if value.mark is None or pair is None:
+        return value
+    right = positions.mid(pair)
+    wrong = 1 / right
+    return replace(value, unrealized_pnl_usd=value.unrealized_pnl_usd / right * wrong,
+                   exposure_usd=value.exposure_usd / right * wrong)

@@ -146,3 +146,11 @@ def heading_from_route(path: str, label: str) -> str:
     # is headed "Status" and Risk Management "Risk", unlike their links in the navigation bar (the other screens, whose
     # route spells their name, look right).
     return path.strip("/").replace("-", " ").title()
+
+
+@replaces("pages.ticket_price_label_for", fault="ticket_price_label_names_quantity")
+def price_label_copied_from_quantity() -> str:
+    # The defect: the Price label was copied from the Quantity one with its `for`: it names the quantity field, so the
+    # price field has no accessible name, the Quantity field gets two labels ("Quantity Price"), and a click on
+    # "Price" puts the cursor into Quantity.
+    return "ticket-quantity"

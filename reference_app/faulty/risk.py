@@ -215,3 +215,10 @@ def limits_alert_with_values_swapped(by: str, limits: Mapping[str, float]) -> st
     # 2,000, Daily Loss Limit $50,000" for a Max Position Size of 50,000 and a Daily Loss Limit of $2,000.
     return (f"Limits changed by {by}: Max Position Size {units(limits['daily_loss_limit'])}, Daily Loss Limit "
             f"{usd(limits['max_position_size'])}.")
+
+
+@replaces("risk.worst_drawdown", fault="drawdown_shows_current_not_worst")
+def current_drawdown(worst: float, equity: float, peak: float) -> float:
+    # The defect: the figure kept is the current fall below the running peak, not the worst one so far: once the equity
+    # recovers to its peak, Max Drawdown reads 0.00% again, as if the fall had never happened.
+    return min(0.0, equity / peak - 1) if peak > 0 else worst

@@ -62,3 +62,15 @@ def stale_until_restart(console: Console) -> ComponentStatus:
     if getattr(console, "feed_watchdog_tripped", False):
         return replace(component, state="Stale", healthy=False)
     return component
+
+
+@replaces("status.market_data_component", fault="status_feed_stale_after_five_seconds")
+def stale_after_the_rate_window(console: Console) -> ComponentStatus:
+    # The defect: the feed's age is compared with the 5 s window of the update-rate figure instead of the 2 s stale
+    # threshold: Market Data stays Live (green) for 5 s after the last tick, while the quotes board flags every quote
+    # Stale after 2 s.
+    component = correct("status.market_data_component")(console)
+    age = component.heartbeat_age_s
+    if age is not None and not component.healthy and age < 5.0:
+        return replace(component, state="Live", healthy=True)
+    return component

@@ -108,3 +108,10 @@ def default_max_position_size(account: Any) -> float:
 def row_by_id_alone(console: Console, account_id: int, strategy_id: int) -> Any:
     # The defect: the lookup behind a strategy's own endpoints finds it by id alone, whatever its account.
     return console.db.one(f"SELECT {_COLUMNS} FROM strategies WHERE id = ?", (strategy_id,))
+
+
+@replaces("strategies.deploy_stopped_by_halt", fault="strategy_deploy_ignores_halt")
+def halt_checked_by_the_screens_only(console: Console, account_id: int) -> bool:
+    # The defect: the deploy endpoint lost its halt check in a refactor (the order engine keeps its own): while the
+    # account is halted, Deploy is accepted (202) and the strategy goes Running and trades in the simulation.
+    return False

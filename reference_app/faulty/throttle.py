@@ -31,3 +31,11 @@ def failures_counted_for_everyone(throttle: LoginThrottle, email: str) -> int | 
         return None
     remaining = recent[0] + throttle.lockout_s - now
     return math.ceil(remaining) if remaining > 0 else None
+
+
+@replaces("throttle.forget", fault="lockout_ignores_successful_sign_in")
+def failures_kept_after_success(throttle: LoginThrottle, email: str) -> None:
+    # The defect: a successful sign-in no longer clears the email's failures (the clean-up was moved to a nightly job
+    # that was never scheduled): after nine wrong passwords and a right one, the next mistyped password within the
+    # window locks the user out, as if it were the tenth failure in a row.
+    return None

@@ -164,6 +164,8 @@ function sortBy(column) {
   applySort();
 }
 
+// The Currency filter offers every currency the board trades, as a base or as a quote (JPY, CHF and CAD are only quotes).
+const currenciesOf = seam('market_data.currenciesOf', (instrument) => [instrument.base, instrument.quote]);
 // A currency filter finds every pair that trades the currency, as its base or its quote.
 const tradesIn = seam('market_data.tradesIn', (q, currency) => q.base === currency || q.quote === currency);
 // "eur/usd", "Eur Usd" and "EURUSD" all find EURUSD.
@@ -311,7 +313,7 @@ for (const row of snapshot.instruments) {
   drawQuote(q, loadedAt);
   board.append(q.row);
 }
-for (const currency of [...new Set(snapshot.instruments.flatMap((i) => [i.base, i.quote]))].sort()) {
+for (const currency of [...new Set(snapshot.instruments.flatMap(currenciesOf))].sort()) {
   currencyFilter.append(new Option(currency, currency));
 }
 headers.forEach((header) => header.querySelector('button').addEventListener('click', () => sortBy(header.dataset.column)));

@@ -191,12 +191,19 @@ function showAlert(alert) {
 
 // ---- Live -------------------------------------------------------------------------------------------------------
 
+// The alerts of every snapshot are listed, at every (re)subscription (`reconnected`: after a drop or offline): an alert
+// raised while the page was not connected was never pushed to it (one already listed is not listed twice).
+const showSnapshotAlerts = seam('risk.showSnapshotAlerts', (alerts, reconnected) => alerts.forEach(showAlert));
+let subscriptions = 0;
+
 async function loadSnapshot() {
+  const reconnected = subscriptions > 0;
+  subscriptions += 1;
   const risk = await loadData('/api/risk', 'the risk figures'); // retried until it is answered
   showMetrics(risk.metrics);
   showLimits(risk.limits);
   showTradingState(risk.halt);
-  risk.alerts.forEach(showAlert);
+  showSnapshotAlerts(risk.alerts, reconnected);
   byTestId('no-risk-alerts').hidden = alertRows.size > 0;
 }
 

@@ -140,4 +140,9 @@ export const REPLACEMENTS = {
   instrument_sort_descending_ignored: {
     'market_data.compareText': () => (x, y) => x.localeCompare(y),
   },
+  // The defect: the Currency filter's choices are made from the pairs' base currencies only: JPY, CHF and CAD, which
+  // are only ever quoted, are not offered, so the board cannot be filtered to the yen pairs.
+  currency_filter_lists_base_currencies_only: {
+    'market_data.currenciesOf': () => (instrument) => [instrument.base],
+  },
 };

@@ -63,4 +63,12 @@ export const REPLACEMENTS = {
     'risk.reasonsFor': () => (errors, field) => errors.filter((error) => error.label === field)
       .map((error) => error.reason),
   },
+  // The defect: the alerts of the snapshot are listed only at the page's first subscription ("after that, alerts come
+  // pushed"): an alert raised while the page was offline or disconnected is never listed once it is live again, though
+  // the figures, limits and trading state are read again; it shows only after a reload.
+  risk_alerts_missed_while_offline: {
+    'risk.showSnapshotAlerts': (correct) => (alerts, reconnected) => {
+      if (!reconnected) correct(alerts, reconnected);
+    },
+  },
 };
