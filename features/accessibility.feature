@@ -45,6 +45,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
         | screen          | request                                                                  |
         | Strategies      | the risk manager opens the new strategy form                             |
         | Trading         | the risk manager opens the order ticket                                  |
+        | Trading         | the risk manager opens the order ticket for a LIMIT order                |
         | Risk Management | the risk manager opens the limits editor                                 |
         | Risk Management | the risk manager triggers the Emergency Stop and is asked to confirm it |
         | Portfolio       | the risk manager opens the details of the EURUSD position                |

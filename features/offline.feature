@@ -54,6 +54,16 @@ Feature: Losing the network connection
     Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
     And the trader sees no "New Order" button offered
 
+  Scenario: A halt while the trader was offline is listed among the risk alerts once the connection is back
+    Given a trader is signed in
+    And the trader has the Risk Management screen open
+    When the trader's browser loses its network connection
+    And the trader triggers the Emergency Stop from another device
+    And the trader's browser is back online
+    Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
+    And the trader sees the risk alerts, newest first:
+      | Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 0 open orders cancelled, 0 strategies stopped, positions kept. |
+
   Scenario: Offline, no price is shown as live, and the prices move again once the connection is back
     Given a trader is signed in
     And the trader has the Market Data screen open

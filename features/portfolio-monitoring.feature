@@ -31,6 +31,26 @@ Feature: Portfolio monitoring
       | EURUSD     | +10,000  | 1.08510       | 1.08650 | $14.00         | Synchronized    |
       | USDJPY     | -10,000  | 149.990       | 150.510 | -$34.55        | Synchronized    |
 
+  # EURGBP is quoted in pounds: its P&L is converted at GBPUSD's mid, here 1.27000. Bought at 0.85500 for
+  # 10,000 × 0.85500 × 1.27 = $10,858.50, marked at 0.85590: 10,000 × 0.00090 = £9.00, $11.43.
+  @controlled_market
+  Scenario: A position in a pair quoted in pounds is valued in dollars at the pound's rate
+    Given GBPUSD is quoted at 1.26990 / 1.27010
+    And EURGBP is quoted at 0.85490 / 0.85500
+    And the trader holds these positions, opened at the market:
+      | instrument | position |
+      | EURGBP     | +10,000  |
+    And EURGBP is quoted at 0.85590 / 0.85600
+    When the trader opens the Portfolio screen
+    Then the trader sees the portfolio overview:
+      | Total Portfolio Value | $1,000,011.43 |
+      | Cash Balance          | $989,141.50   |
+      | Open Positions        | 1             |
+      | Unrealized P&L        | $11.43        |
+    And the trader sees the positions:
+      | instrument | quantity | average price | mark    | unrealized P&L | synchronisation |
+      | EURGBP     | +10,000  | 0.85500       | 0.85590 | $11.43         | Synchronized    |
+
   @controlled_market
   Scenario: A yen position's details show its P&L and exposure in dollars
     Given EURUSD is quoted at 1.08500 / 1.08510

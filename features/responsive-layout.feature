@@ -86,6 +86,13 @@ Feature: Responsive layout and touch on phones and tablets
       When the trader taps the Currency filter and chooses GBP
       Then the trader sees the board list only the pairs that trade GBP
 
+    Scenario: A trader on a phone sorts the market data by a column with a tap
+      Given a trader is signed in on a Pixel 7
+      And the trader has the Market Data screen open
+      Then the trader sees the Spread sort button at least 44 by 44 pixels
+      When the trader taps the Spread sort button
+      Then the trader sees the board in ascending order of Spread, and only that column sorted
+
     Scenario Outline: A position's own buttons are there to tap on a phone or a tablet
       Given a trader is signed in on <device>
       And the trader has bought 10,000 EURUSD at the market
@@ -95,9 +102,10 @@ Feature: Responsive layout and touch on phones and tablets
       Then the trader sees the <opened> open
 
       Examples:
-        | device          | control                | opened                      |
-        | a Pixel 7       | Close position button  | Close position dialog       |
-        | an iPad (gen 7) | Modify position button | Change position size dialog |
+        | device          | control                 | opened                      |
+        | a Pixel 7       | Close position button   | Close position dialog       |
+        | an iPad (gen 7) | Modify position button  | Change position size dialog |
+        | an iPhone 13    | Position details button | Position details            |
 
   Rule: The Emergency Stop triggered by touch halts trading as it does at a desk
 

@@ -225,6 +225,16 @@ Feature: Risk management and the Emergency Stop
       When the trader opens the Strategies screen
       Then the trader sees "Asia Session Momentum" listed as Stopped: "Stopped by the Emergency Stop of the trader"
 
+    Scenario: A halted account deploys no strategy, and the one it tried stays stopped
+      Given a trader is signed in
+      And the trader has a stopped strategy named "Tokyo Breakout"
+      And the trader has triggered the Emergency Stop
+      And the trader has the Strategies screen open
+      When the trader deploys "Tokyo Breakout" again from All Strategies
+      Then the trader sees the strategy list refuse it with "“Tokyo Breakout” was not deployed: trading halted for this account; a risk manager must resume trading first"
+      And the trader sees "Tokyo Breakout" listed as Stopped: "Stopped by the trader"
+      And the trader sees the strategies summed up as "1 strategy, 0 running."
+
     Scenario: A halted account can place no order, neither on the Trading screen nor through the API
       Given a trader is signed in
       And the trader has triggered the Emergency Stop

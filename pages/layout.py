@@ -101,6 +101,10 @@ class TouchTargets:
             # A position's own buttons, on the Portfolio screen of an account holding one position.
             "Modify position button": positions.get_by_role("button", name=re.compile(r"^Modify the \w+ position$")),
             "Close position button": positions.get_by_role("button", name=re.compile(r"^Close the \w+ position$")),
+            "Position details button": positions.get_by_role("button", name=re.compile(r"^[A-Z]{6}$")),
+            # The quotes board's column headings sort it.
+            "Spread sort button": page.get_by_role("table", name="Quotes").get_by_role("button", name="Spread",
+                                                                                       exact=True),
         }
         # What a tap on a control opens, by the names the features give them.
         self._opened: dict[str, Locator] = {
@@ -110,6 +114,7 @@ class TouchTargets:
             "Emergency Stop confirmation": stop_dialog,
             "Change position size dialog": page.get_by_role("dialog", name="Change position size"),
             "Close position dialog": page.get_by_role("dialog", name="Close position"),
+            "Position details": page.get_by_role("region", name="Position details"),
         }
         self.quotes = page.get_by_role("table", name="Quotes").get_by_role("rowheader")
 

@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.live import seconds_from_now
+
 _TIME = re.compile(r"^\d{2}:\d{2}:\d{2}\.\d{3}$")
 _ANYTHING = re.compile(".*")
 
@@ -51,3 +53,8 @@ class OrderTable:
         """What `cells` must read for an order with these column values (any time of day, and anything in a
         column not given)."""
         return [values.get(column, _TIME if column == "time" else _ANYTHING) for column in self.COLUMNS]
+
+    def times_from_now_s(self) -> list[float]:
+        """How far each order's time of day (top to bottom) is from the time of day now on the page's clock, in s."""
+        shown = self.rows.get_by_test_id("order-time").all_inner_texts()
+        return [seconds_from_now(self.page, time[:8]) for time in shown]

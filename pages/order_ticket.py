@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import Page
 
 from pages.forms import replace_value
-from pages.live import TextRecorder
+from pages.live import TextRecorder, seconds_from_now
 
 
 class OrderTicket:
@@ -36,6 +36,11 @@ class OrderTicket:
         """The reason next to the last order's status, as shown ("(cancelled by the trader)"); none: nothing shown."""
         return re.compile(rf"^\(?{re.escape(reason)}\)?$" if reason else r"^\s*$")
 
+    def timeline_times_from_now_s(self) -> list[float]:
+        """How far each status time of the last order's timeline is from the time of day now on the page's clock."""
+        shown = [re.search(r"\d{2}:\d{2}:\d{2}", step) for step in self.timeline_steps.all_inner_texts()]
+        return [seconds_from_now(self.page, time[0]) if time else float("inf") for time in shown]
+
     def fill_in(self, instrument: str, side: str, quantity: str, order_type: str, price: str = "") -> None:
         """Open a new ticket and fill it in as typed; the price only where the order type offers it."""
         self.start(instrument)
@@ -44,6 +49,12 @@ class OrderTicket:
         self.order_type.select_option(order_type)
         if order_type != "MARKET":
             self.price.fill(price)
+
+    def open_for(self, order_type: str) -> None:
+        """Open a new ticket for an order of this type: a LIMIT or STOP ticket shows its price field."""
+        self.new_order_button.click()
+        self.order_type.select_option(order_type)
+        self.price.wait_for()
 
     def start(self, instrument: str) -> None:
         """Open a new ticket and choose the instrument, nothing else."""

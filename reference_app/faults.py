@@ -1375,54 +1375,87 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("sell_limit_triggered_by_ask", "order_management",
           "A SELL LIMIT order triggers when the ask reaches its price instead of the bid: one priced between the bid "
           "and the ask (EURUSD bid 1.08500, ask 1.08520, SELL LIMIT 1.08510) fills at once, at 1.08500, below its "
-          "limit price, instead of staying Working.", (), blind=True),
+          "limit price, instead of staying Working.",
+          ("A resting order fills exactly when the market reaches its price",), blind=True),
     Fault("order_time_in_seconds", "order_management",
           "An order's creation time is stored in epoch seconds instead of milliseconds: the Time column of Open orders "
           "and the Order History shows a time of day from January 1970, unrelated to when the order was placed just "
-          "now, and the API's created_at is about 1.8 billion where updated_at is about 1.8 trillion.", (),
+          "now, and the API's created_at is about 1.8 billion where updated_at is about 1.8 trillion.",
+          (
+              "A market order moves through every status in real time",
+              "Open orders are listed newest first, each as it was placed, and a new one goes on top",
+          ),
           blind=True),
     Fault("gbp_pnl_conversion_inverted", "portfolio_monitoring",
           "The screens convert a GBP-quoted amount to USD by dividing by GBPUSD instead of multiplying: a EURGBP "
           "position's unrealized P&L and exposure on the Portfolio and Trading screens are about 1.6 times too small "
           "(10,000 EURGBP shows an exposure of about $6,700 instead of $10,900); the Risk screen's gross exposure "
-          "is right, so the two disagree.", (), blind=True),
+          "is right, so the two disagree.",
+          ("A position in a pair quoted in pounds is valued in dollars at the pound's rate",), blind=True),
     Fault("pushed_positions_without_sync_status", "portfolio_monitoring",
           "The positions pushed to the open screens lack each position's synchronisation status (only "
           "GET /api/positions has it): within a moment of loading, the Portfolio's Synchronisation column and the "
-          "details' status read \"—\" instead of \"Synchronized\", on every session of the account.", (), blind=True),
+          "details' status read \"—\" instead of \"Synchronized\", on every session of the account.",
+          (
+              "A position whose book no longer matches its fills is flagged Out of sync",
+              "A position's details show its P&L and that it is synchronized",
+              "A yen position's details show its P&L and exposure in dollars",
+          ),
+          blind=True),
     Fault("drawdown_shows_current_not_worst", "risk_management",
           "Max Drawdown shows the current fall below the running peak instead of the worst fall so far: after the "
-          "equity drops 1 % and recovers to its peak, the Risk screen reads 0.00% instead of -1.00%.", (), blind=True),
+          "equity drops 1 % and recovers to its peak, the Risk screen reads 0.00% instead of -1.00%.",
+          (
+              "Max drawdown and VaR 95% follow the account's recorded equity",
+              "VaR 95% waits for ten equity returns, and says so",
+          ),
+          blind=True),
     Fault("risk_alerts_missed_while_offline", "offline",
           "The Risk Management screen lists the alerts of its snapshot only when it is first loaded: an alert raised "
           "while the page was offline (an Emergency Stop or a change of limits in another session) is not listed once "
           "it is live again, although the trading state and the limits are brought up to date; it appears only after "
-          "a reload.", (), blind=True),
-    Fault("strategy_deploy_ignores_halt", "strategy_management",
+          "a reload.",
+          ("A halt while the trader was offline is listed among the risk alerts once the connection is back",),
+          blind=True),
+    Fault("strategy_deploy_ignores_halt", "risk_management",
           "The strategy deploy endpoint forgets the halt: after an Emergency Stop, Deploy of a Saved or Stopped "
           "strategy is accepted (202) instead of refused with 409 \"trading halted\", and the strategy goes Running "
-          "and trades in the simulation while the account is halted.", (), blind=True),
+          "and trades in the simulation while the account is halted.",
+          ("A halted account deploys no strategy, and the one it tried stays stopped",), blind=True),
     Fault("currency_filter_lists_base_currencies_only", "market_data",
           "The Market Data Currency filter offers only the pairs' base currencies (AUD, EUR, GBP, NZD, USD): JPY, CHF "
           "and CAD, which appear only as quote currencies, are missing, so the board cannot be filtered to the yen "
-          "pairs.", (), blind=True),
+          "pairs.",
+          (
+              "Filtering the board by currency shows only the pairs that trade it",
+              "The currency filter and the search narrow the board together",
+          ),
+          blind=True),
     Fault("status_feed_stale_after_five_seconds", "system_status",
           "System Status compares the age of the last tick with 5 s instead of 2 s: when the feed stops, Market Data "
           "stays Live and green (and the overall verdict \"All systems operational\") for 5 s, while the quotes "
-          "board has flagged every quote Stale after 2 s.", (), blind=True),
+          "board has flagged every quote Stale after 2 s.",
+          ("A market-data outage is reported and clears when the feed resumes",), blind=True),
     Fault("lockout_ignores_successful_sign_in", "access_control",
           "A successful sign-in no longer clears the email's failed attempts: after nine wrong passwords and a right "
           "one, a single further wrong password within 15 minutes is counted as the tenth and locks the email out: "
-          "the next sign-in, with the right password, answers 429 with Retry-After instead of signing in.", (),
+          "the next sign-in, with the right password, answers 429 with Retry-After instead of signing in.",
+          ("Signing in with the right password starts the count of wrong ones again",),
           blind=True),
     Fault("table_header_buttons_compact_on_phone", "responsive_layout",
           "On phones and touch screens, buttons inside table headers lose the 44 px minimum size: the quotes board's "
           "sort buttons (Instrument, Bid, Ask, Spread, Change, Last update) and the Portfolio's instrument buttons are "
-          "about 20 px tall, below a 44 × 44 px touch target.", (), blind=True),
+          "about 20 px tall, below a 44 × 44 px touch target.",
+          (
+              "A trader on a phone sorts the market data by a column with a tap",
+              "A position's own buttons are there to tap on a phone or a tablet",
+          ),
+          blind=True),
     Fault("ticket_price_label_names_quantity", "accessibility",
           "The order ticket's Price label points at the Quantity field (for=\"ticket-quantity\"): the Price field of a "
           "LIMIT or STOP ticket has no accessible name, Quantity is named \"Quantity Price\", and clicking \"Price\" "
-          "puts the cursor in Quantity.", (), blind=True),
+          "puts the cursor in Quantity.",
+          ("A form, a panel or a dialog shown on request has no accessibility violation",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
@@ -1486,4 +1519,7 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "trading_realized_loss_unsigned": "sold and bought",
     "other_desk_can_cancel_orders": "order",
     "other_desk_can_run_strategies": "strategy",
+    "order_time_in_seconds": "BUY or open_orders",
+    "table_header_buttons_compact_on_phone": "iPhone or sorts_the_market_data",
+    "ticket_price_label_names_quantity": "LIMIT",
 }

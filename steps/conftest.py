@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -53,8 +54,9 @@ SIDES = {"bought": "+", "sold": "-"}
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).
 A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "GBPUSD"), "1M", "$1,000", "10,000")
 
-# A risk alert's time of day: the moment the console recorded it, a few seconds before the step reads it at most.
-ALERT_TIME_TOLERANCE_S = 60
+# A time of day a screen shows for something done during the scenario (an alert, an order, a status): the moment
+# the console recorded it, a few seconds before the step reads it, or the scenario's length at most.
+JUST_NOW_TOLERANCE_S = 60
 
 
 def instrument_list(text: str) -> list[str]:
@@ -217,9 +219,10 @@ def console_fails_route(desk: Desk, failing_routes: TestControl, route: str, sta
 
 # The market data feed ---------------------------------------------------------------------------------------------
 
-@when("the market data feed stops")
-def market_data_stops(market: TestControl) -> None:
+@when("the market data feed stops", target_fixture="feed_stopped_at")
+def market_data_stops(market: TestControl) -> float:
     market.pause_feed()
+    return time.monotonic()
 
 
 @when("the market data feed resumes")
@@ -453,11 +456,53 @@ def sees_no_control(desk: Desk, actor: str, control: str) -> None:
     expect(desk[actor].screen(OfferedControls).button(control)).to_have_count(0)
 
 
+# The market data board ---------------------------------------------------------------------------------------
+
+# How each column's text reads as a value to sort by: "1.09125", "1.2 pips", "-0.537%", "0.3 s ago".
+SORT_VALUE: dict[str, Callable[[str], str | float]] = {
+    "Instrument": str,
+    "Bid": float,
+    "Ask": float,
+    "Spread": lambda text: float(text.split()[0]),
+    "Change": lambda text: float(text.rstrip("%")),
+    "Last update": lambda text: float(text.split()[0]),
+}
+
+
+def in_order(texts: list[str], column: str, direction: str) -> bool:
+    values = [SORT_VALUE[column](text) for text in texts]
+    return len(values) > 1 and values == sorted(values, reverse=direction == "descending")
+
+
+@then(parsers.parse("the {actor} sees the board in {direction} order of {column}, and only that column sorted"))
+def sees_board_in_order(desk: Desk, actor: str, direction: str, column: str) -> None:
+    market_data = desk[actor].screen(MarketDataPage)
+    expect(market_data.column_header(column)).to_have_attribute("aria-sort", direction)
+    texts = market_data.column_values(column)
+    assert in_order(texts, column, direction), f"{column} reads, top to bottom: {', '.join(texts)}"
+    claims = market_data.sort_claims()
+    assert claims == {column: direction}, f"the column headers claim these sorts: {claims}"
+
+
 # Strategies -------------------------------------------------------------------------------------------------------
 
 @then(parsers.parse('the {actor} sees the strategies summed up as "{summary}"'))
 def sees_summary(desk: Desk, actor: str, summary: str) -> None:
     expect(desk[actor].screen(StrategiesPage).summary).to_have_text(summary)
+
+
+@given(parsers.parse('the {actor} has a stopped strategy named "{name}"'))
+def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
+    api = StrategiesApi(desk[actor].api)
+    strategy = api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+    running = desk[actor].open(StrategiesPage).active_strategy(name).status
+    expect(running).to_have_text("Running")  # a Deploying strategy cannot be stopped yet
+    api.stop(strategy["id"])
+
+
+@when(parsers.parse('the {actor} deploys "{name}" again from All Strategies'))
+def actor_deploys_again(desk: Desk, actor: str, name: str) -> None:
+    desk[actor].screen(StrategiesPage).deploy(name)
 
 
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
@@ -485,13 +530,19 @@ def daily_loss_limit_is(desk: Desk, limit: str) -> None:
     RiskApi(desk.api_as("risk_manager")).set_limits(daily_loss_limit=as_number(limit))
 
 
+def assert_just_now(seconds_from_now: list[float], what: str) -> None:
+    """Times of day shown for things done during the scenario are the time of day now, give or take its length."""
+    far = [f"{s:.0f} s" for s in seconds_from_now if s > JUST_NOW_TOLERANCE_S]
+    assert not far, f"{what} are away from the time of day now by {', '.join(far)}"
+
+
 @then(parsers.parse('the {actor} sees the risk alert "{message}"'))
 def sees_risk_alert(desk: Desk, actor: str, message: str) -> None:
     risk = desk[actor].screen(RiskPage)
     expect(risk.alert_messages.first).to_have_text(desk.expected_text(message))
     expect(risk.alert_times.first).to_have_text(RiskPage.ALERT_TIME)
     off_by_s = risk.alert_seconds_from_now()[0]
-    assert off_by_s <= ALERT_TIME_TOLERANCE_S, f"the alert's time is {off_by_s:.0f} s away from the time of day now"
+    assert off_by_s <= JUST_NOW_TOLERANCE_S, f"the alert's time is {off_by_s:.0f} s away from the time of day now"
 
 
 @then(parsers.parse('the {actor} sees trading halted: "{details}"'))
@@ -505,7 +556,7 @@ def sees_trading_halted(desk: Desk, actor: str, details: str) -> None:
         expect(shown.emergency_stop_button).to_be_disabled()
     if "HH:MM:SS UTC" in details:
         off_by_s = banner.seconds_from_now()
-        assert off_by_s is not None and off_by_s <= ALERT_TIME_TOLERANCE_S, (
+        assert off_by_s is not None and off_by_s <= JUST_NOW_TOLERANCE_S, (
             f"the halt's time of day is {off_by_s} s away from UTC now")
 
 
@@ -540,8 +591,7 @@ def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None
     expect(risk.alert_messages).to_have_text([desk.expected_text(message) for [message] in datatable])
     expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
     # Each was raised during this scenario: its time is the time of day now, give or take the scenario's length.
-    far = [f"{s:.0f} s" for s in risk.alert_seconds_from_now() if s > ALERT_TIME_TOLERANCE_S]
-    assert not far, f"alert times away from the time of day now by {', '.join(far)}"
+    assert_just_now(risk.alert_seconds_from_now(), "the alerts' times")
 
 
 @then(parsers.parse("the {actor} sees trading active, with no risk alert"))

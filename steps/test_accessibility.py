@@ -8,6 +8,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest, TabRound
 from pages.risk_page import RiskPage
+from pages.trading_page import TradingPage
 from steps.conftest import ACTOR
 
 scenarios("accessibility.feature")
@@ -28,6 +29,11 @@ def sees_no_violation(desk: Desk, actor: str) -> None:
 @when(parsers.re(rf"the {ACTOR} opens the (?P<part>{PARTS})"))
 def actor_opens_part(desk: Desk, actor: str, part: str) -> None:
     desk[actor].screen(ShownOnRequest).show(part)
+
+
+@when(parsers.re(rf"the {ACTOR} opens the order ticket for a (?P<order_type>LIMIT|STOP) order"))
+def actor_opens_ticket_for(desk: Desk, actor: str, order_type: str) -> None:
+    desk[actor].screen(TradingPage).ticket.open_for(order_type)
 
 
 @when(parsers.re(rf"the {ACTOR} triggers the Emergency Stop and is asked to confirm it"))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import allure
 from playwright.sync_api import APIResponse, expect
@@ -26,22 +25,6 @@ RATE_WINDOW_S = 5  # the update rate the screen shows counts the ticks of the la
 RECONNECT_WITHIN_MS = 10_000  # the outage, plus the page's back-off between attempts (at most 4 s)
 
 UPDATE_RATE = re.compile(r"^\d+(\.\d+)? ticks/s$")
-
-# How each column's text reads as a value to sort by: "1.09125", "1.2 pips", "-0.537%", "0.3 s ago".
-SORT_VALUE: dict[str, Callable[[str], str | float]] = {
-    "Instrument": str,
-    "Bid": float,
-    "Ask": float,
-    "Spread": lambda text: float(text.split()[0]),
-    "Change": lambda text: float(text.rstrip("%")),
-    "Last update": lambda text: float(text.split()[0]),
-}
-
-
-def in_order(texts: list[str], column: str, direction: str) -> bool:
-    values = [SORT_VALUE[column](text) for text in texts]
-    return len(values) > 1 and values == sorted(values, reverse=direction == "descending")
-
 
 # The board ------------------------------------------------------------------------------------------------------
 
@@ -164,16 +147,6 @@ def market_quotes_prices(market: TestControl, datatable: list[list[str]]) -> Non
 @when(parsers.parse("the {actor} sorts the board by {column}, {direction}"))
 def sort_board(desk: Desk, actor: str, column: str, direction: str) -> None:
     desk[actor].screen(MarketDataPage).sort_by(column, direction)
-
-
-@then(parsers.parse("the {actor} sees the board in {direction} order of {column}, and only that column sorted"))
-def sees_board_in_order(desk: Desk, actor: str, direction: str, column: str) -> None:
-    market_data = desk[actor].screen(MarketDataPage)
-    expect(market_data.column_header(column)).to_have_attribute("aria-sort", direction)
-    texts = market_data.column_values(column)
-    assert in_order(texts, column, direction), f"{column} reads, top to bottom: {', '.join(texts)}"
-    claims = market_data.sort_claims()
-    assert claims == {column: direction}, f"the column headers claim these sorts: {claims}"
 
 
 # Staleness and the connection -----------------------------------------------------------------------------------

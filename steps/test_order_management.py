@@ -11,7 +11,7 @@ from fixtures.sessions import Desk
 from pages.live import TextRecorder
 from pages.order_history import OrderHistory
 from pages.trading_page import TradingPage
-from steps.conftest import ACTOR, INSTRUMENT
+from steps.conftest import ACTOR, INSTRUMENT, assert_just_now
 
 scenarios("order-management.feature")
 
@@ -59,7 +59,9 @@ def saw_statuses_in_order(status_recorder: TextRecorder, datatable: list[list[st
 @then(parsers.parse("the {actor} sees the time of each of those statuses in the order's timeline"))
 def sees_timeline_times(desk: Desk, actor: str, statuses: list[str]) -> None:
     expected = [re.compile(rf"^{re.escape(status)}\s*{CLOCK}$") for status in statuses]
-    expect(desk[actor].screen(TradingPage).ticket.timeline_steps).to_have_text(expected)
+    ticket = desk[actor].screen(TradingPage).ticket
+    expect(ticket.timeline_steps).to_have_text(expected)
+    assert_just_now(ticket.timeline_times_from_now_s(), "the timeline's status times")
 
 
 def expect_history_rows(history: OrderHistory, rows: list[dict[str, str]]) -> None:
@@ -67,6 +69,7 @@ def expect_history_rows(history: OrderHistory, rows: list[dict[str, str]]) -> No
     expect(history.rows).to_have_count(len(rows))
     for index, values in enumerate(rows):
         expect(history.cells(index)).to_have_text(history.row_texts(values))
+    assert_just_now(history.times_from_now_s(), "the Order History's times")
 
 
 @then(parsers.parse("the {actor} sees the Order History list, newest first:"))
@@ -107,6 +110,7 @@ def sees_open_orders(desk: Desk, actor: str, datatable: list[list[str]]) -> None
     expect(blotter.rows).to_have_count(len(rows))
     for index, values in enumerate(rows):
         expect(blotter.cells(index)).to_have_text(blotter.row_texts(dict(zip(header, values, strict=True))))
+    assert_just_now(blotter.times_from_now_s(), "the open orders' times")
 
 
 @when(parsers.re(rf"the {ACTOR} starts a new order for {INSTRUMENT}"))

@@ -10,6 +10,7 @@ from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner
 from pages.risk_page import RiskPage
+from pages.strategies_page import StrategiesPage
 
 scenarios("risk-management.feature")
 
@@ -84,3 +85,9 @@ def actor_cancels_emergency_stop(desk: Desk, actor: str) -> None:
 @when(parsers.parse("the {actor} resumes trading"))
 def actor_resumes_trading(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).resume_trading()
+
+
+@then(parsers.parse('the {actor} sees the strategy list refuse it with "{message}"'))
+def sees_strategy_list_refusal(desk: Desk, actor: str, message: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/strategies/\d+/deploy$")
+    expect(desk[actor].screen(StrategiesPage).error).to_have_text(message)

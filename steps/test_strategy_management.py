@@ -13,7 +13,6 @@ from pages.navigation import NavigationBar
 from pages.strategies_api import StrategiesApi
 from pages.strategies_page import StrategiesPage
 from pages.strategy_form import StrategyDraft, StrategyForm
-from steps.conftest import A_BUSY_STRATEGY
 
 scenarios("strategy-management.feature")
 
@@ -61,15 +60,6 @@ def new_strategy_saved(desk: Desk, actor: str, datatable: list[list[str]]) -> No
     StrategiesApi(desk[actor].api).save(draft_from(datatable))
 
 
-@given(parsers.parse('the {actor} has a stopped strategy named "{name}"'))
-def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
-    api = StrategiesApi(desk[actor].api)
-    strategy = api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
-    running = desk[actor].open(StrategiesPage).active_strategy(name).status
-    expect(running).to_have_text("Running")  # a Deploying strategy cannot be stopped yet
-    api.stop(strategy["id"])
-
-
 @given(parsers.re(r'the (?P<actor>[a-z ]+) has a running (?P<kind>[A-Za-z ]+) strategy "(?P<name>[^"]+)" on '
                  r'(?P<instrument>[A-Z]{6}), (?P<timeframe>\w+), with a max position size of (?P<size>[\d,]+)'
                  r'(?: and a risk limit of (?P<risk_limit>\$[\d,.]+))?$'))
@@ -107,11 +97,6 @@ def actor_saves(desk: Desk, actor: str) -> None:
 @when(parsers.parse("the {actor} deploys the strategy to the simulation"))
 def actor_deploys(desk: Desk, actor: str) -> None:
     desk[actor].screen(StrategyForm).deploy()
-
-
-@when(parsers.parse('the {actor} deploys "{name}" again from All Strategies'))
-def actor_deploys_again(desk: Desk, actor: str, name: str) -> None:
-    desk[actor].screen(StrategiesPage).deploy(name)
 
 
 @when(parsers.parse('the {actor} stops "{name}"'))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import allure
 from playwright.sync_api import expect
@@ -20,6 +21,9 @@ HEARTBEAT = re.compile(r"^[01]\.\d s ago$")  # less than 2 seconds ago
 HEARTBEAT_AGE = {"less than 2 seconds ago": HEARTBEAT,
                  "2 seconds ago or more": re.compile(r"^([2-9]|\d{2,})\.\d s ago$")}
 COMPONENTS = 5  # the test plan's five components
+# How late after its deadline a stale feed may still be reported: the dashboard redraws on the status pushes, on a
+# loaded machine.
+STALE_REPORT_SLACK_S = 0.9
 
 
 def expect_component(dashboard: SystemStatusPage, name: str, state: str, colour: str) -> None:
@@ -50,6 +54,14 @@ def sees_component_metrics(desk: Desk, actor: str) -> None:
     dashboard = desk[actor].screen(SystemStatusPage)
     expect(dashboard.latencies).to_have_text([LATENCY] * COMPONENTS)
     expect(dashboard.heartbeats).to_have_text([HEARTBEAT] * COMPONENTS)
+
+
+@then(parsers.parse('the {actor} sees Market Data turn "Stale" in red within {seconds:d} seconds of the feed stopping'))
+def sees_market_data_stale_in_time(desk: Desk, actor: str, seconds: int, feed_stopped_at: float) -> None:
+    dashboard = desk[actor].screen(SystemStatusPage)
+    left_ms = (feed_stopped_at + seconds + STALE_REPORT_SLACK_S - time.monotonic()) * 1000
+    expect(dashboard.component("Market Data").state).to_have_text("Stale", timeout=max(left_ms, 1))
+    expect_component(dashboard, "Market Data", "Stale", "red")
 
 
 @then(parsers.re(rf"the (?P<actor>[a-z ]+) sees (?P<name>[A-Za-z ]+)'s last heartbeat "
