@@ -68,4 +68,6 @@ config = SuiteConfig(
     test_control_token=None,
     # Scenarios run in parallel, one worker per core ("auto"); --workers 1 (or -n 0, --headed) runs them one by one.
     workers="auto",
+    # The desk's time zone for every browser: not the build machine's UTC, so that a time in the wrong zone shows.
+    timezone_id="America/New_York",
 )

@@ -87,7 +87,7 @@ Feature: Portfolio monitoring
       | Realized P&L    | $5.60        |
       | Exposure        | $6,519.00    |
       | Synchronisation | Synchronized |
-    And the trader sees the position's last synchronisation time keep advancing
+    And the trader sees the position's last synchronisation time keep advancing with the time of day
 
   @controlled_market
   Scenario Outline: Adding to a position averages its price; reducing it realizes the P&L of what was closed

@@ -25,6 +25,28 @@ Feature: Strategy management
     And the trader sees the performance metrics of "UI Test Strategy" keep updating
     And the trader sees the strategies summed up as "1 strategy, 1 running."
 
+  Scenario: A strategy saved and deployed in one session shows in the account's other open sessions
+    Given the trader has the Strategies screen open
+    And a risk manager is signed in
+    And the risk manager has the Strategies screen open
+    When the trader fills in a new strategy:
+      | Strategy name     | Cable Momentum |
+      | Strategy type     | Momentum       |
+      | Instruments       | GBPUSD         |
+      | Timeframe         | 4H             |
+      | Risk limit        | $750           |
+      | Max position size | 25,000         |
+    And the trader saves the strategy
+    Then the risk manager sees "Cable Momentum" under All Strategies as:
+      | Strategy type     | Momentum |
+      | Instruments       | GBPUSD   |
+      | Timeframe         | 4H       |
+      | Risk limit        | $750     |
+      | Max position size | 25,000   |
+      | Status            | Saved    |
+    When the trader deploys the strategy to the simulation
+    Then the risk manager sees "Cable Momentum" Running under Active Strategies
+
   Scenario: Every strategy of the account is listed with all its instruments, and counted in the summary
     Given the trader has saved a new strategy:
       | Strategy name     | Euro Pairs Reversion   |

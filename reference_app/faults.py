@@ -113,6 +113,10 @@ CATALOGUE: tuple[Fault, ...] = (
         "strategy says Running again.",
         ("Stopping a running strategy takes it out of the simulation, for good",),
     ),
+    Fault("saved_strategy_not_pushed", "strategy_management",
+          "Saving a strategy answers it to the session that saved it but publishes nothing: the account's other open "
+          "Strategies screens do not list it as Saved, and see it only once it is deployed, or after a reload.",
+          ("A strategy saved and deployed in one session shows in the account's other open sessions",)),
     Fault("strategy_runs_on_at_its_risk_limit", "strategy_management",
           "A running strategy is stopped only once its loss is more than its risk limit: with a loss of exactly its "
           "limit ($10.00 on a $10.00 limit) it stays Running and goes on trading.",
@@ -464,6 +468,11 @@ CATALOGUE += (
         ("The overview values the portfolio at market prices, with yen P&L converted to dollars",
          "The Trading screen shows the cash, equity and positions the Portfolio screen shows"),
     ),
+    Fault("details_sync_time_in_utc", "portfolio_monitoring",
+          "A position's details show the last synchronisation time of day in UTC, where every other time of the "
+          "screens is the trader's own: in New York it reads five hours ahead (and looks right on a machine that runs "
+          "in UTC).",
+          ("A position's details show its P&L and that it is synchronized",)),
     Fault("trading_realized_loss_unsigned", "portfolio_monitoring",
           "The Trading screen shows the account's Realized P&L from its absolute value: a short position partly bought "
           "back at a loss of $6.40 reads \"$6.40\" there (the Portfolio screen and the position's row are right).",
@@ -1399,7 +1408,6 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           (
               "A position whose book no longer matches its fills is flagged Out of sync",
               "A position's details show its P&L and that it is synchronized",
-              "A yen position's details show its P&L and exposure in dollars",
           ),
           blind=True),
     Fault("drawdown_shows_current_not_worst", "risk_management",

@@ -268,6 +268,12 @@ def _publish(console: Console, record: dict[str, Any], metrics: Metrics | None =
     return payload
 
 
+@seam("strategies.announce_saved")
+def announce_saved(console: Console, record: dict[str, Any]) -> dict[str, Any]:
+    """A strategy just saved goes to every open session of the account, as every later change of it does."""
+    return _publish(console, record)
+
+
 def _set_status(console: Console, record: dict[str, Any], new_status: str, **columns: Any) -> dict[str, Any]:
     assignments = ", ".join(f"{column} = ?" for column in ("status", *columns))
     console.db.execute(f"UPDATE strategies SET {assignments} WHERE id = ?",
@@ -498,7 +504,7 @@ async def save_strategy(draft: StrategyDraft, user: CurrentUser, request: Reques
         (user.account_id, draft.name.strip(), draft.type, instruments, draft.timeframe, draft.risk_limit,
          draft.max_position_size, user.id, time.time()),
     )
-    payload = _publish(console, _load(console, user.account_id, strategy_id))
+    payload = announce_saved(console, _load(console, user.account_id, strategy_id))
     return {**payload, "rules": [r.as_dict() for r in rules]}
 
 

@@ -10,6 +10,7 @@ from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
+from steps.conftest import assert_just_now
 
 scenarios("portfolio-monitoring.feature")
 
@@ -93,13 +94,14 @@ def sees_details(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
         expect(details.figure(name)).to_have_text(value)
 
 
-@then(parsers.parse("the {actor} sees the position's last synchronisation time keep advancing"))
+@then(parsers.parse("the {actor} sees the position's last synchronisation time keep advancing with the time of day"))
 def sees_sync_time_advance(desk: Desk, actor: str) -> None:
     details = desk[actor].screen(PortfolioPage).details
     intervals = details.sync_time_change_intervals_ms(SYNC_CHANGES, SYNC_DEADLINE_S)
     allure.attach(", ".join(f"{i:.0f} ms" for i in intervals) or "none", name="Intervals between synchronisations")
     assert len(intervals) == SYNC_CHANGES, (
         f"the last synchronisation time changed {len(intervals)} times in {SYNC_DEADLINE_S} s, expected {SYNC_CHANGES}")
+    assert_just_now([details.synced_at_from_now_s()], "the last synchronisation time")
 
 
 @then(parsers.parse('the {actor} sees the position details explain "{detail}"'))

@@ -7,7 +7,7 @@ from reference_app.auth import User
 from reference_app.context import Console
 from reference_app.seams import correct, replaces
 from reference_app.simulation import Metrics
-from reference_app.strategies import _COLUMNS, ACTIVE, NAME_LENGTH, StrategyRunner, _set_status
+from reference_app.strategies import _COLUMNS, ACTIVE, NAME_LENGTH, StrategyRunner, _payload, _set_status
 
 
 @replaces("strategies.prepare_storage", fault="strategies_table_recreated_on_start")
@@ -115,3 +115,10 @@ def halt_checked_by_the_screens_only(console: Console, account_id: int) -> bool:
     # The defect: the deploy endpoint lost its halt check in a refactor (the order engine keeps its own): while the
     # account is halted, Deploy is accepted (202) and the strategy goes Running and trades in the simulation.
     return False
+
+
+@replaces("strategies.announce_saved", fault="saved_strategy_not_pushed")
+def answered_to_its_author_only(console: Console, record: dict[str, Any]) -> dict[str, Any]:
+    # The defect: saving answers the strategy to the session that saved it and publishes nothing (deploy and stop do):
+    # the account's other sessions see a new strategy only once it is deployed, or after a reload.
+    return _payload(console, record)

@@ -34,6 +34,8 @@ function showMoney(element, value) {
 
 // Total Portfolio Value is the account's equity: cash plus what the open positions cost plus their unrealized P&L.
 const totalValue = seam('portfolio.totalValue', (snapshot) => snapshot.equity_usd);
+// The last synchronisation's time of day, in the trader's time zone as every time of the screens.
+const syncedTime = seam('portfolio.syncedTime', (epochMs) => clockTime(epochMs, { milliseconds: false }));
 
 // Open Positions counts every position the valuation lists, long or short (flat ones are not listed).
 const openPositionsCount = seam('portfolio.openPositionsCount', (held) => held.length);
@@ -168,7 +170,7 @@ function showDetails(instrument) {
   showSync(byTestId('details-sync-status', details), position);
   const syncedAt = byTestId('details-synced-at', details);
   if (position.synced_at != null) syncedAt.dateTime = new Date(position.synced_at).toISOString();
-  setText(syncedAt, clockTime(position.synced_at, { milliseconds: false }));
+  setText(syncedAt, syncedTime(position.synced_at));
   setText(byTestId('details-sync-detail', details), syncDetailOf(position) ?? '');
 }
 

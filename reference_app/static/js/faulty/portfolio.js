@@ -2,6 +2,12 @@
 // behaviour, which it receives: REPLACEMENTS[fault][seam] = (correct) => faulty.
 
 export const REPLACEMENTS = {
+  // The defect: the details' last synchronisation time is formatted with toISOString(): the time of day in UTC, where
+  // every other time of the screens is the trader's own (invisible on a machine that runs in UTC).
+  details_sync_time_in_utc: {
+    'portfolio.syncedTime': (correct) => (epochMs) => (epochMs == null ? correct(epochMs)
+      : new Date(epochMs).toISOString().slice(11, 19)),
+  },
   // The defect: the size change opens on the size without its sign: for a short position it opens on a long of the
   // same size, and Change Size as it stands would buy twice the position.
   resize_prefilled_unsigned: {
