@@ -13,6 +13,7 @@ import pytest
 from pytest_bdd.feature import get_features
 
 from reference_app.faults import CATALOGUE, SHOWS_IN_EXAMPLES, Fault
+from tools import fault_proofs
 from tools.checklists import CHECKLISTS
 from tools.checklists import markdown as checklists_markdown
 from tools.fault_proofs import SpecRun, Verdict, markdown
@@ -50,6 +51,23 @@ def test_report_names_the_catching_scenarios_and_flags_a_survivor() -> None:
     assert f"| `{fault.name}` |" in table and fault.caught_by[0] in table
     assert "Faults written with the specs: **1 of 2** caught" in table and "MISSED (expected to fail:" in table
     assert caught.caught and not survived.caught
+
+
+def test_a_missed_fault_is_proved_once_more_alone_and_the_verdict_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    fault = CATALOGUE[0]
+    reruns = []
+
+    def caught_now(again: Fault, engine: str) -> Verdict:
+        reruns.append(again.name)
+        return Verdict(again, SpecRun(1, [{"scenario": again.caught_by[0], "outcome": "failed"}]))
+
+    monkeypatch.setattr(fault_proofs, "prove", caught_now)
+    caught = Verdict(fault, SpecRun(1, [{"scenario": fault.caught_by[0], "outcome": "failed"}]))
+    missed = Verdict(fault, SpecRun(0, []), missed=list(fault.caught_by))
+    assert fault_proofs.prove_again_alone(caught, "chromium") is caught and reruns == []
+    again = fault_proofs.prove_again_alone(missed, "chromium")
+    assert reruns == [fault.name] and again.caught and again.verdict == "caught on a second run, alone"
+    assert again.as_dict()["second_run"] is True
 
 
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=str)
