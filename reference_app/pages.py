@@ -115,6 +115,13 @@ def form_after_failed_sign_in(email: str, password: str) -> tuple[str, str]:
     return email, ""
 
 
+@seam("pages.sign_in_fields_missing")
+def sign_in_fields_missing(email: str, password: str) -> bool:
+    """A sign-in without an email or without a password is not an attempt: the form asks for both, and nothing is
+    counted against the email."""
+    return not email.strip() or not password
+
+
 @seam("pages.failed_sign_in_message")
 def failed_sign_in_message(db: Database, email: str) -> str | None:
     """Why a sign-in failed, in words that do not tell whether the email has an account."""
@@ -227,7 +234,7 @@ async def login_form(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "",
 ) -> Response:
-    if not email.strip() or not password:
+    if sign_in_fields_missing(email, password):
         return render_login(request, "Enter your email address and password.", email, next, 400)
     try:
         user = authenticate(request, email, password)

@@ -611,6 +611,12 @@ def api_may_edit_limits(console: Console, user: User) -> bool:
     return permissions(console, user)["edit_limits"]
 
 
+@seam("risk.api_may_stop")
+def api_may_stop(console: Console, user: User) -> bool:
+    """The Emergency Stop's API allows what the screen allows: a trader or a risk manager, never a viewer."""
+    return permissions(console, user)["emergency_stop"]
+
+
 @seam("risk.risk_answer")
 async def risk_answer(risk: RiskEngine, user: User) -> dict[str, Any]:
     """What GET /api/risk answers, at once."""
@@ -654,7 +660,7 @@ async def put_limits(edit: LimitsEdit, user: CurrentUser, request: Request) -> d
 async def emergency_stop(user: CurrentUser, request: Request) -> dict[str, Any]:
     """The kill switch: halt the account's trading now (see the module docstring)."""
     risk = engine(request)
-    if not permissions(risk.console, user)["emergency_stop"]:
+    if not api_may_stop(risk.console, user):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "A viewer cannot trigger the Emergency Stop: sign in as a"
                                                        " trader or risk manager")
     try:

@@ -64,12 +64,24 @@ def component_payload(component: ComponentStatus) -> dict[str, Any]:
     return asdict(component)
 
 
+# The worker components: (worker key, name, state while healthy, state while not), in the test plan's words.
+WORKERS: tuple[tuple[str, str, str, str], ...] = (
+    ("nautilus", "Nautilus Integration", "Connected", "Disconnected"),
+    ("risk", "Risk Management", "Active", "Inactive"),
+    ("portfolio", "Portfolio Sync", "Synchronized", "Stalled"),
+)
+
+
+@seam("status.worker_states")
+def worker_states() -> tuple[tuple[str, str, str, str], ...]:
+    """How the dashboard names each worker component and its two states: as the test plan names them."""
+    return WORKERS
+
+
 def snapshot(console: Console) -> dict[str, Any]:
     console.status_seq += 1
     components = [
-        _worker_component(console, "nautilus", "Nautilus Integration", "Connected", "Disconnected"),
-        _worker_component(console, "risk", "Risk Management", "Active", "Inactive"),
-        _worker_component(console, "portfolio", "Portfolio Sync", "Synchronized", "Stalled"),
+        *(_worker_component(console, key, name, up, down) for key, name, up, down in worker_states()),
         _market_data(console),
         _database(console),
     ]
@@ -81,11 +93,17 @@ def snapshot(console: Console) -> dict[str, Any]:
     }
 
 
+@seam("status.pushed_snapshot")
+def pushed_snapshot(console: Console) -> dict[str, Any]:
+    """What each push carries: the whole snapshot, as GET /api/status answers it (health metrics included)."""
+    return snapshot(console)
+
+
 @seam("status.broadcast_status")
 async def broadcast_status(console: Console) -> None:
     """Push a fresh snapshot to every open dashboard twice a second."""
     while True:
-        console.hub.publish("status", snapshot(console))
+        console.hub.publish("status", pushed_snapshot(console))
         await asyncio.sleep(console.settings.status_interval_s)
 
 

@@ -131,6 +131,13 @@ def name_scope(user: User) -> int:
     return user.account_id
 
 
+@seam("strategies.name_key")
+def name_key(name: str) -> str:
+    """What two names are compared by for uniqueness: trimmed, and ignoring case ("ui test strategy" is taken by
+    "UI Test Strategy")."""
+    return name.strip().casefold()
+
+
 @seam("strategies.name_fits")
 def name_fits(length: int) -> bool:
     """A name is 3 to 64 characters long, both bounds included."""
@@ -163,7 +170,7 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
     db = console.db
     account = db.one("SELECT daily_loss_limit, max_position_size FROM accounts WHERE id = ?", (user.account_id,))
     name = draft.name.strip()
-    taken = {row["name"].strip().casefold() for row in db.all(
+    taken = {name_key(row["name"]) for row in db.all(
         "SELECT name FROM strategies WHERE account_id = ? AND id IS NOT ?", (name_scope(user), strategy_id))}
     unknown = [symbol for symbol in draft.instruments if symbol not in INSTRUMENT_SYMBOLS]
     risk, size = _number(draft.risk_limit), _number(draft.max_position_size)
@@ -172,7 +179,7 @@ def validate(console: Console, user: User, draft: StrategyDraft, strategy_id: in
     size_limit = account_max_position_size(account)
     return [
         _check("name_length", "name", name_fits(len(name)), f"must be {low} to {high} characters long"),
-        _check("name_unique", "name", name.casefold() not in taken,
+        _check("name_unique", "name", name_key(name) not in taken,
                "is already used by another strategy of this account"),
         _check("type_known", "type", draft.type in STRATEGY_TYPES, f"must be one of {', '.join(STRATEGY_TYPES)}"),
         _check("instruments_chosen", "instruments", bool(draft.instruments), "must include at least one instrument"),
@@ -442,6 +449,12 @@ def require_role_to_stop(user: User) -> None:
     _require_trading_role(user)
 
 
+@seam("strategies.stopped_by")
+def stopped_by(user: User) -> str:
+    """The stop reason of a strategy stopped from the screens: who stopped it, by the name the console shows them."""
+    return f"Stopped by {user.display_name}"
+
+
 @seam("strategies.deployable")
 def deployable(strategy_status: str) -> bool:
     """A Saved or Stopped strategy may be deployed; a Deploying or Running one is already active."""
@@ -539,7 +552,7 @@ async def stop_strategy(strategy_id: int, user: CurrentUser, request: Request) -
     record = _load(console, user.account_id, strategy_id)
     if record["status"] not in ACTIVE:
         raise HTTPException(status.HTTP_409_CONFLICT, f"“{record['name']}” is not running (it is {record['status']})")
-    return _stop(console, record, f"Stopped by {user.display_name}")
+    return _stop(console, record, stopped_by(user))
 
 
 async def run_strategies(console: Console) -> None:

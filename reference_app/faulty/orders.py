@@ -235,3 +235,13 @@ def every_quote_currency_divided(held: Position, quotes: Mapping[str, Quote]) ->
     wrong = 1 / right
     return replace(value, unrealized_pnl_usd=value.unrealized_pnl_usd / right * wrong,
                    exposure_usd=value.exposure_usd / right * wrong)
+
+
+@replaces("orders.fill_price", fault="limit_order_fills_at_limit_price")
+def limit_at_its_own_price(order: Order, quote: Quote) -> float:
+    # The defect: a triggered LIMIT order is filled at its limit price instead of at the touch: a BUY LIMIT at 1.08600
+    # reached with the ask at 1.08520 fills at 1.08600, paying more than the market asked (a SELL LIMIT below the bid
+    # gets less than it bid); MARKET and STOP orders still fill at the touch.
+    if order.type == "LIMIT" and order.price is not None:
+        return order.price
+    return correct("orders.fill_price")(order, quote)

@@ -222,3 +222,11 @@ def current_drawdown(worst: float, equity: float, peak: float) -> float:
     # The defect: the figure kept is the current fall below the running peak, not the worst one so far: once the equity
     # recovers to its peak, Max Drawdown reads 0.00% again, as if the fall had never happened.
     return min(0.0, equity / peak - 1) if peak > 0 else worst
+
+
+@replaces("risk.api_may_stop", fault="viewer_can_emergency_stop_via_api")
+def any_signed_in_role_may_stop(console: Console, user: User) -> bool:
+    # The defect: the endpoint checks the role against every role a user can have instead of the stopping roles: the
+    # Risk screen keeps a viewer's Emergency Stop disabled, but a viewer's POST /api/risk/emergency-stop halts the
+    # account (200), cancels its orders and stops its strategies.
+    return user.role in (*STOPPING_ROLES, "viewer")

@@ -122,3 +122,27 @@ def answered_to_its_author_only(console: Console, record: dict[str, Any]) -> dic
     # The defect: saving answers the strategy to the session that saved it and publishes nothing (deploy and stop do):
     # the account's other sessions see a new strategy only once it is deployed, or after a reload.
     return _payload(console, record)
+
+
+@replaces("strategies.name_key", fault="strategy_name_uniqueness_case_sensitive")
+def name_as_typed(name: str) -> str:
+    # The defect: the names are compared trimmed but as typed: "ui test strategy" passes the uniqueness rule and is
+    # saved next to "UI Test Strategy" (an exact repeat of a name is still refused).
+    return name.strip()
+
+
+@replaces("strategies.stopped_by", fault="strategy_stop_reason_names_email")
+def stopped_by_email(user: User) -> str:
+    # The defect: the reason is built from the user's email instead of their display name: All Strategies reads
+    # "Stopped by dana.desk@example.com" instead of "Stopped by Dana Desk".
+    return f"Stopped by {user.email}"
+
+
+@replaces("strategies.shown_metrics", fault="strategy_win_rate_zero_before_closed_trades")
+def win_rate_zero_when_unknown(metrics: Metrics) -> dict[str, Any]:
+    # The defect: a win rate without any closed trade is sent as 0 instead of null (a "?? 0" meant for the chart):
+    # a strategy just deployed, or one with only an open trade, shows a win rate of "0%" instead of "—".
+    shown = correct("strategies.shown_metrics")(metrics)
+    if shown["win_rate"] is None:
+        shown["win_rate"] = 0.0
+    return shown

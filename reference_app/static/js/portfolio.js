@@ -37,13 +37,15 @@ const totalValue = seam('portfolio.totalValue', (snapshot) => snapshot.equity_us
 // The last synchronisation's time of day, in the trader's time zone as every time of the screens.
 const syncedTime = seam('portfolio.syncedTime', (epochMs) => clockTime(epochMs, { milliseconds: false }));
 
+// Cash Balance is the account's cash now: the starting cash less what the fills bought, plus what they sold.
+const cashBalance = seam('portfolio.cashBalance', (snapshot) => snapshot.cash_usd);
 // Open Positions counts every position the valuation lists, long or short (flat ones are not listed).
 const openPositionsCount = seam('portfolio.openPositionsCount', (held) => held.length);
 
 // The overview follows every valuation the console pushes.
 const showOverview = seam('portfolio.showOverview', (snapshot) => {
   setText(byTestId('portfolio-total-value'), usd(totalValue(snapshot)));
-  setText(byTestId('portfolio-cash-balance'), usd(snapshot.cash_usd));
+  setText(byTestId('portfolio-cash-balance'), usd(cashBalance(snapshot)));
   setText(byTestId('portfolio-open-positions'), units(openPositionsCount(snapshot.positions)));
   showMoney(byTestId('portfolio-unrealized-pnl'), snapshot.unrealized_pnl_usd);
   const valuedAt = byTestId('portfolio-valued-at');
@@ -337,9 +339,14 @@ const openPrefilled = seam('portfolio.openPrefilled', (orderTicket, values) => {
   orderTicket.fill(values);
 });
 
+// A new position is offered in the first instrument (in the ticket's order) that the account does not hold yet.
+const instrumentToAdd = seam('portfolio.instrumentToAdd', (instruments, held) => {
+  const holding = new Set(held.map((p) => p.instrument));
+  return instruments.find((symbol) => !holding.has(symbol)) ?? instruments[0];
+});
+
 function addPosition() {
-  const held = new Set(book?.positions.map((p) => p.instrument) ?? []);
-  const instrument = ticket.instruments.find((symbol) => !held.has(symbol)) ?? ticket.instruments[0];
+  const instrument = instrumentToAdd(ticket.instruments, book?.positions ?? []);
   openPrefilled(ticket, { instrument, side: 'BUY', type: 'MARKET', quantity: DEFAULT_QUANTITY });
 }
 

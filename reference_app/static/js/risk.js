@@ -165,6 +165,10 @@ function whenConfirmed(dialog, path, button) {
 const alertRows = new Map(); // alert id -> its row
 // An alert already listed (pushed, then read again with the snapshot after a reconnection) is not listed twice.
 const isNewAlert = seam('risk.isNewAlert', (shown, alert) => !shown.has(alert.id));
+// Newest first: an alert goes before the first row that is older than it (at the end when there is none), whether it
+// was pushed or read with the snapshot.
+const alertPlace = seam('risk.alertPlace', (body, alert) => [...body.children]
+  .find((other) => Number(other.dataset.alertId) < alert.id) ?? null);
 
 function showAlert(alert) {
   if (!isNewAlert(alertRows, alert)) return;
@@ -182,9 +186,7 @@ function showAlert(alert) {
   message.textContent = alert.message; // names are user text: never markup
   row.append(time, message);
   const body = byTestId('risk-alerts');
-  // Newest first: before the first row that is older than this one.
-  const older = [...body.children].find((other) => Number(other.dataset.alertId) < alert.id);
-  body.insertBefore(row, older ?? null);
+  body.insertBefore(row, alertPlace(body, alert));
   alertRows.set(alert.id, row);
   byTestId('no-risk-alerts').hidden = true;
 }

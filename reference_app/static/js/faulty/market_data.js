@@ -145,4 +145,9 @@ export const REPLACEMENTS = {
   currency_filter_lists_base_currencies_only: {
     'market_data.currenciesOf': () => (instrument) => [instrument.base],
   },
+  // The defect: the search is upper-cased but its separators are kept: "eur/usd" or "EUR USD" finds nothing (the board
+  // is empty, "No instrument matches"), only the symbol typed without them does.
+  search_keeps_separators: {
+    'market_data.searchText': () => (raw) => raw.toUpperCase(),
+  },
 };

@@ -134,4 +134,16 @@ export const REPLACEMENTS = {
   close_summary_always_sells: {
     'portfolio.closingDifference': () => (position) => -Math.abs(position.quantity),
   },
+  // The defect: Cash Balance is read from the valuation's starting cash instead of its cash: it stays at
+  // $1,000,000.00 whatever the fills bought or sold (the Trading screen's Cash and the total value are right).
+  portfolio_cash_shows_starting_cash: {
+    'portfolio.cashBalance': () => (snapshot) => snapshot.starting_cash,
+  },
+  // The defect: the instruments held are looked up by a `symbol` field the positions do not have (they say
+  // `instrument`): nothing counts as held, so Add Position always opens on the first instrument, EURUSD, even when the
+  // account already holds EURUSD (it should offer GBPUSD, the first one not held).
+  add_position_offers_held_instrument: {
+    'portfolio.instrumentToAdd': (correct) => (instruments, held) => correct(instruments,
+      held.map((position) => ({ instrument: position.symbol }))),
+  },
 };
