@@ -7,6 +7,7 @@ pytest_plugins = [
     "fixtures.console_server",
     "fixtures.test_control",
     "fixtures.accounts",
+    "fixtures.shared_account",
     "fixtures.storage_state",
     "fixtures.identities",
     "fixtures.contract",

@@ -91,6 +91,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
       When the trader tabs to the "Confirm Emergency Stop" button and presses Enter
       Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
 
+    @fresh_account
     Scenario: Escape cancels the Emergency Stop and gives the focus back to its button
       Given a trader is signed in
       And the trader has the Risk Management screen open

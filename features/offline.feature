@@ -26,6 +26,7 @@ Feature: Losing the network connection
       | Portfolio       |
       | Market Data     |
 
+  @fresh_account
   Scenario: An order cancelled while the trader was offline shows as cancelled once the connection is back
     Given a trader is signed in
     And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
@@ -35,6 +36,7 @@ Feature: Losing the network connection
     Then the trader sees no open orders
     And the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the trader"
 
+  @fresh_account
   Scenario: A strategy stopped while the trader was offline shows as stopped once the connection is back
     Given a trader is signed in
     And the trader has a running strategy named "Asia Session Momentum"
@@ -54,6 +56,7 @@ Feature: Losing the network connection
     Then the trader sees trading halted: "Emergency Stop by the trader at HH:MM:SS UTC."
     And the trader sees no "New Order" button offered
 
+  @fresh_account
   Scenario: A halt while the trader was offline is listed among the risk alerts once the connection is back
     Given a trader is signed in
     And the trader has the Risk Management screen open
@@ -72,6 +75,7 @@ Feature: Losing the network connection
     When the trader's browser is back online
     Then the trader sees the prices of EURUSD, GBPUSD, USDJPY and AUDUSD move again, without a reload
 
+  @fresh_account
   Scenario: An order submitted offline is not lost, and is placed once when the trader submits it again
     Given a trader is signed in
     And the trader has the Trading screen open
@@ -83,6 +87,7 @@ Feature: Losing the network connection
     When the trader submits the ticket again
     Then the trader sees one order in the Order History, Filled
 
+  @fresh_account
   Scenario: An order whose answer was lost on the way back is found once the connection is back, not placed again
     Given a trader is signed in
     And the trader has the Trading screen open

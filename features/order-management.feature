@@ -158,6 +158,7 @@ Feature: Order management
       | STOP  | BUY  | 1.08600 | 1.08589 / 1.08599 | 1.08590 / 1.08600 |
       | STOP  | SELL | 1.08400 | 1.08401 / 1.08411 | 1.08400 / 1.08410 |
 
+  @fresh_account
   Scenario Outline: The Order History lists the orders of the status chosen, and counts them
     Given the trader has bought 10,000 EURUSD at the market
     And the trader has a working LIMIT order to BUY 5,000 EURUSD at 1.00000

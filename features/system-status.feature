@@ -24,6 +24,7 @@ Feature: System Status screen
   Scenario: Status values refresh in real time without a reload
     When the trader opens the System Status screen
     Then the trader sees the status refreshed at least once a second, without a reload
+    And the trader sees every component's latency, and its last heartbeat less than 2 seconds ago
 
   @measured_alone
   Scenario: The System Status screen is ready within its response-time budget

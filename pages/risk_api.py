@@ -28,6 +28,10 @@ class RiskApi:
     def limits(self) -> dict[str, Any]:
         return body_of(self.request.get("/api/risk"), "reading the risk screen's data")["limits"]
 
+    def halt(self) -> dict[str, Any]:
+        """The account's halt state: {"halted", "kind", "message", "by", "at", ...}."""
+        return body_of(self.request.get("/api/risk/halt"), "reading the halt state")
+
     def request_emergency_stop(self) -> APIResponse:
         """Ask for the Emergency Stop; the console's answer, whatever it is (a viewer: 403)."""
         return self.request.post("/api/risk/emergency-stop")

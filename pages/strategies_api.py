@@ -23,6 +23,10 @@ class StrategiesApi:
     def save(self, draft: StrategyDraft) -> dict[str, Any]:
         return body_of(self.submit(draft), "saving a strategy")
 
+    def all(self) -> list[dict[str, Any]]:
+        """The account's strategies as GET /api/strategies lists them."""
+        return body_of(self.request.get("/api/strategies"), "reading the strategies")["strategies"]
+
     def strategy(self, strategy_id: int) -> APIResponse:
         """Ask for one strategy by its id; the console's answer, whatever it is (another account's: 404)."""
         return self.request.get(f"/api/strategies/{strategy_id}")

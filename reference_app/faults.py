@@ -1468,54 +1468,58 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The name-uniqueness rule compares names as typed instead of ignoring case: with \"UI Test Strategy\" "
           "saved, \"ui test strategy\" passes validation and is saved as a second strategy (an exact repeat is still "
           "refused).",
-          (), blind=True),
+          ("A strategy that breaks a rule is refused with the reason and nothing is saved",), blind=True),
     Fault("strategy_stop_reason_names_email", "strategy_management",
           "Stopping a strategy records the user's email instead of their display name: All Strategies reads "
           "\"Stopped by dana.desk@example.com\" instead of \"Stopped by Dana Desk\".",
-          (), blind=True),
+          ("Stopping a running strategy takes it out of the simulation, for good",), blind=True),
     Fault("strategy_win_rate_zero_before_closed_trades", "strategy_management",
           "A strategy without any closed trade gets a win rate of 0 instead of none: Active Strategies shows \"0%\" "
           "instead of \"—\" for a strategy just deployed (and the API's win_rate is 0 instead of null).",
-          (), blind=True),
+          ("A running strategy's P&L, trades and win rate are those of its simulated fills",), blind=True),
     Fault("portfolio_sync_state_misspelt", "system_status",
           "The healthy state of Portfolio Sync is spelt the British way: the System Status dashboard reads "
           "\"Synchronised\" (still green) where it should read \"Synchronized\".",
-          (), blind=True),
+          ("Every component reports healthy with its health metrics",), blind=True),
     Fault("status_push_without_latency", "system_status",
           "The status snapshots pushed twice a second leave out each component's latency (GET /api/status still has "
           "it): the dashboard shows latencies for an instant, then \"—\" in every row's latency cell from the first "
           "push on.",
-          (), blind=True),
+          ("Status values refresh in real time without a reload",), blind=True),
     Fault("portfolio_cash_shows_starting_cash", "portfolio_monitoring",
           "The Portfolio screen's Cash Balance shows the account's starting cash: after buying 10,000 EURUSD at "
           "1.08520 it still reads $1,000,000.00 instead of $989,148.00 (the Trading screen's cash is right).",
-          (), blind=True),
+          (
+              "The overview values the portfolio at market prices, with yen P&L converted to dollars",
+              "Changing a position's size orders the difference",
+          ),
+          blind=True),
     Fault("add_position_offers_held_instrument", "portfolio_monitoring",
           "Add Position always opens the ticket on EURUSD, even when EURUSD is already held: it should offer the first "
           "instrument not held (GBPUSD when only EURUSD is held).",
-          (), blind=True),
+          ("Adding a position opens the order ticket prefilled on the Portfolio screen",), blind=True),
     Fault("empty_password_counted_as_wrong", "authentication",
           "A sign-in with the email filled in and the password left empty is tried as a wrong password: the form says "
           "\"Invalid email or password.\" instead of \"Enter your email address and password.\", and the attempt "
           "counts towards the email's lockout.",
-          (), blind=True),
+          ("A wrong password is refused with a clear message",), blind=True),
     Fault("search_keeps_separators", "market_data",
           "The instrument search keeps what is not a letter: \"eur/usd\" or \"EUR USD\" finds nothing and the board "
           "says \"No instrument matches\", where both should find EURUSD.",
-          (), blind=True),
+          ("Searching the board for an instrument narrows it to the matches",), blind=True),
     Fault("limit_order_fills_at_limit_price", "order_management",
           "A triggered LIMIT order fills at its own price instead of at the touch: with EURUSD at 1.08500/1.08520, a "
           "BUY LIMIT at 1.08600 fills at once at 1.08600 instead of 1.08520 (MARKET and STOP orders are right).",
-          (), blind=True),
+          ("A cancelled working order never fills, and the history says so",), blind=True),
     Fault("risk_alert_pushed_to_bottom", "risk_management",
           "The Risk alerts table adds each alert pushed while the screen is open at the bottom: after a change of "
           "limits and then an Emergency Stop, the Emergency Stop's alert is listed below the limits one (newest "
           "last) until a reload.",
-          (), blind=True),
+          ("A confirmed Emergency Stop halts the account and records who and when",), blind=True),
     Fault("viewer_can_emergency_stop_via_api", "access_control",
           "The Emergency Stop endpoint accepts every role: the Risk screen keeps a viewer's Emergency Stop disabled, "
           "but a viewer's POST /api/risk/emergency-stop answers 200 and halts the account instead of 403.",
-          (), blind=True),
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 

@@ -373,9 +373,10 @@ def sees_risk_metrics(desk: Desk, actor: str, datatable: list[list[str]]) -> Non
 class DeskRecords:
     """Makes the records the roles table acts on: each through the API, then waited for on a screen."""
 
-    def __init__(self, api: APIRequestContext, observer: Session) -> None:
+    def __init__(self, api: APIRequestContext, observer: Session, strategy_name: str) -> None:
         self.api = api
         self.observer = observer
+        self.strategy = replace(A_BUSY_STRATEGY, name=strategy_name)
 
     def make(self, record: str) -> dict[str, Any]:
         makers = {"nothing yet": dict, "a working order": self._working_order, "a saved strategy": self._saved,
@@ -386,12 +387,12 @@ class DeskRecords:
         return {"working order": OrdersApi(self.api).place("EURUSD", "BUY", 10_000, "LIMIT", 1.0)["id"]}
 
     def _saved(self) -> dict[str, Any]:
-        return {"saved strategy": StrategiesApi(self.api).save(A_BUSY_STRATEGY)["id"]}
+        return {"saved strategy": StrategiesApi(self.api).save(self.strategy)["id"]}
 
     def _running(self) -> dict[str, Any]:
         api = StrategiesApi(self.api)
-        strategy = api.deploy(api.save(A_BUSY_STRATEGY)["id"])
-        expect(self.observer.open(StrategiesPage).active_strategy(A_BUSY_STRATEGY.name).status).to_have_text("Running")
+        strategy = api.deploy(api.save(self.strategy)["id"])
+        expect(self.observer.open(StrategiesPage).active_strategy(self.strategy.name).status).to_have_text("Running")
         return {"running strategy": strategy["id"]}
 
     def _position(self) -> dict[str, Any]:
@@ -410,12 +411,13 @@ def desk_records() -> dict[str, Any]:
     return {}
 
 
-def attempt_through_api(request: APIRequestContext, action: str, records: dict[str, Any]) -> APIResponse:
+def attempt_through_api(request: APIRequestContext, action: str, records: dict[str, Any], strategy_name: str
+                        ) -> APIResponse:
     """What each action sends to the console's API, as the screen's control would."""
     attempts = {
         "place an order": lambda: OrdersApi(request).submit("EURUSD", "BUY", 10_000),
         "cancel the working order": lambda: OrdersApi(request).cancel(records["working order"]),
-        "create a strategy": lambda: StrategiesApi(request).submit(A_BUSY_STRATEGY),
+        "create a strategy": lambda: StrategiesApi(request).submit(replace(A_BUSY_STRATEGY, name=strategy_name)),
         "deploy the saved strategy": lambda: StrategiesApi(request).request_deploy(records["saved strategy"]),
         "stop the running strategy": lambda: StrategiesApi(request).request_stop(records["running strategy"]),
         "close the EURUSD position": lambda: PortfolioApi(request).close("EURUSD"),
@@ -430,7 +432,7 @@ def attempt_through_api(request: APIRequestContext, action: str, records: dict[s
 
 @when(parsers.parse("the {actor} asks the console's API to {action}"), target_fixture="api_answer")
 def asks_api_to(desk: Desk, actor: str, action: str, desk_records: dict[str, Any]) -> APIResponse:
-    return attempt_through_api(desk[actor].api, action, desk_records)
+    return attempt_through_api(desk[actor].api, action, desk_records, desk.record_name(A_BUSY_STRATEGY.name))
 
 
 @then(parsers.re(r'the console answers (?P<status>\d{3})(?: "(?P<detail>[^"]+)")?'))
@@ -493,6 +495,7 @@ def sees_summary(desk: Desk, actor: str, summary: str) -> None:
 
 @given(parsers.parse('the {actor} has a stopped strategy named "{name}"'))
 def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
+    name = desk.record_name(name)
     api = StrategiesApi(desk[actor].api)
     strategy = api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
     running = desk[actor].open(StrategiesPage).active_strategy(name).status
@@ -502,18 +505,18 @@ def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
 
 @when(parsers.parse('the {actor} deploys "{name}" again from All Strategies'))
 def actor_deploys_again(desk: Desk, actor: str, name: str) -> None:
-    desk[actor].screen(StrategiesPage).deploy(name)
+    desk[actor].screen(StrategiesPage).deploy(desk.record_name(name))
 
 
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
 def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
     api = StrategiesApi(desk[actor].api)
-    return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+    return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=desk.record_name(name)))["id"])
 
 
 @then(parsers.parse('the {actor} sees "{name}" listed as Stopped: "{reason}"'))
 def sees_strategy_stopped(desk: Desk, actor: str, name: str, reason: str) -> None:
-    row = desk[actor].screen(StrategiesPage).strategy(name)
+    row = desk[actor].screen(StrategiesPage).strategy(desk.record_name(name))
     expect(row.status).to_have_text("Stopped")
     expect(row.stop_reason).to_have_text(desk.expected_text(reason))
 

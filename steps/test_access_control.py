@@ -19,7 +19,7 @@ from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
-from steps.conftest import DeskRecords, WorkingOrder
+from steps.conftest import A_BUSY_STRATEGY, DeskRecords, WorkingOrder
 
 scenarios("access-control.feature")
 
@@ -140,7 +140,7 @@ def sees_name_as_text(desk: Desk, actor: str, name: str) -> None:
 def desk_has(desk: Desk, actor: str, record: str) -> dict[str, Any]:
     """Something of the account's that an action acts on, made by the trader through the API; the actor's screen is
     where the step waits until it is there."""
-    return DeskRecords(desk.api_as("trader"), desk[actor]).make(record)
+    return DeskRecords(desk.api_as("trader"), desk[actor], desk.record_name(A_BUSY_STRATEGY.name)).make(record)
 
 
 # Another desk ---------------------------------------------------------------------------------------------------
