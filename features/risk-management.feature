@@ -1,4 +1,4 @@
-@risk_management @fresh_account
+@risk_management
 Feature: Risk management and the Emergency Stop
   The Risk Management screen shows what the account is worth and what it risks: Portfolio Value, Daily P&L, Max
   Drawdown, VaR 95% and gross exposure, live. A risk manager sets the account's limits, and the next order is checked
@@ -171,6 +171,7 @@ Feature: Risk management and the Emergency Stop
 
   Rule: The Emergency Stop halts all trading of the account, at once and everywhere
 
+    @fresh_account
     Scenario: An Emergency Stop cancelled in its dialog changes nothing
       Given a trader is signed in
       And the trader has the Risk Management screen open
@@ -179,6 +180,7 @@ Feature: Risk management and the Emergency Stop
       When the trader opens the Trading screen
       Then the trader sees the "New Order" button offered
 
+    @fresh_account
     Scenario: A confirmed Emergency Stop halts the account and records who and when
       Given a trader is signed in
       And the account's daily loss limit is $2,000
@@ -225,6 +227,7 @@ Feature: Risk management and the Emergency Stop
       When the trader opens the Strategies screen
       Then the trader sees "Asia Session Momentum" listed as Stopped: "Stopped by the Emergency Stop of the trader"
 
+    @fresh_account
     Scenario: A halted account deploys no strategy, and the one it tried stays stopped
       Given a trader is signed in
       And the trader has a stopped strategy named "Tokyo Breakout"
@@ -276,6 +279,7 @@ Feature: Risk management and the Emergency Stop
       And the trader sees the "New Order" button offered
       And the risk manager sees the risk alert "Trading resumed by the risk manager at HH:MM:SS UTC."
 
+    @fresh_account
     Scenario: Resuming trading revives no order the halt cancelled
       Given a trader is signed in
       And the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
