@@ -18,7 +18,8 @@ def test_each_failed_scenario_test_and_missed_fault_is_named(tmp_path: Path) -> 
     (tmp_path / "acceptance-outcomes.json").write_text(json.dumps([
         {"nodeid": "steps/test_x.py::test_ok[chromium]", "outcome": "passed", "message": ""},
         {"nodeid": "steps/test_x.py::test_bad[firefox]", "outcome": "failed",
-         "message": "\nAssertionError: Locator expected to have text '1'\nmore"},
+         "message": "\n    def step(desk):\n>       expect(row).to_have_text('1')\nE       AssertionError: Locator "
+                    "expected to have text '1'\nE       Actual value: 2"},
     ]))
     (tmp_path / "selftest-junit.xml").write_text(JUNIT)
     (tmp_path / "sensitivity.json").write_text(json.dumps({

@@ -20,8 +20,10 @@ MESSAGE_CHARS = 300
 
 
 def first_line(message: str) -> str:
-    line = next((text.strip() for text in (message or "").splitlines() if text.strip()), "")
-    return line[:MESSAGE_CHARS]
+    """The first line of pytest's error ("E   AssertionError: …") if the message has one, else its first line."""
+    lines = [text for text in (message or "").splitlines() if text.strip()]
+    errors = [text[1:].strip() for text in lines if text.startswith("E ") and text[1:].strip()]
+    return (errors or [text.strip() for text in lines] or [""])[0][:MESSAGE_CHARS]
 
 
 def acceptance_lines(path: Path) -> list[str]:
