@@ -14,8 +14,9 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from tools.fault_proofs import FAILING
+
 ROOT = Path(__file__).resolve().parent.parent
-FAILING = ("failed", "error")
 MESSAGE_CHARS = 300
 
 
