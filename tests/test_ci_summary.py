@@ -19,7 +19,8 @@ def test_each_failed_scenario_test_and_missed_fault_is_named(tmp_path: Path) -> 
         {"nodeid": "steps/test_x.py::test_ok[chromium]", "outcome": "passed", "message": ""},
         {"nodeid": "steps/test_x.py::test_bad[firefox]", "outcome": "failed",
          "message": "\n    def step(desk):\n>       expect(row).to_have_text('1')\nE       AssertionError: Locator "
-                    "expected to have text '1'\nE       Actual value: 2"},
+                    "expected to have text '1'\nE       Actual value: 2",
+         "pages": "trader at http://127.0.0.1:1/login?expired=1: [navigated] http://127.0.0.1:1/login?expired=1"},
     ]))
     (tmp_path / "selftest-junit.xml").write_text(JUNIT)
     (tmp_path / "sensitivity.json").write_text(json.dumps({
@@ -31,6 +32,7 @@ def test_each_failed_scenario_test_and_missed_fault_is_named(tmp_path: Path) -> 
     text = summary(tmp_path)
     assert "acceptance: 2 scenario runs, 1 failed" in text
     assert "FAILED steps/test_x.py::test_bad[firefox]: AssertionError: Locator expected to have text '1'" in text
+    assert "    trader at http://127.0.0.1:1/login?expired=1: [navigated]" in text  # where its page was
     assert "self-tests: 2 tests, 1 failed" in text
     assert "FAILED tests.test_a::test_broken: assert 1 == 2" in text
     assert "clean run passed" in text and "3 faults, 1 missed" in text

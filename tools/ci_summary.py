@@ -33,7 +33,9 @@ def acceptance_lines(path: Path) -> list[str]:
     outcomes = json.loads(path.read_text())
     failed = [o for o in outcomes if o["outcome"] in FAILING]
     lines = [f"acceptance: {len(outcomes)} scenario runs, {len(failed)} failed"]
-    lines += [f"  FAILED {o['nodeid']}: {first_line(o.get('message', ''))}" for o in failed]
+    for o in failed:
+        lines.append(f"  FAILED {o['nodeid']}: {first_line(o.get('message', ''))}")
+        lines += [f"    {where}"[:MESSAGE_CHARS * 2] for where in o.get("pages", "").splitlines()]
     return lines
 
 
