@@ -5,6 +5,8 @@
     pytest --tracing on --screenshot on --video on    keep artefacts for every scenario, not only failures
     pytest --expect-timeout 8000 --budget status_page_ready_s=3
 """
+import os
+
 from fixtures.settings import Artefacts, Budgets, Credentials, SuiteConfig, Timeouts, WebServer
 
 config = SuiteConfig(
@@ -68,6 +70,9 @@ config = SuiteConfig(
     test_control_token=None,
     # Scenarios run in parallel, one worker per core ("auto"); --workers 1 (or -n 0, --headed) runs them one by one.
     workers="auto",
+    # A failed scenario is run once more in CI (CI set), as @playwright/test's config template does; never on a desk.
+    # A pass on the rerun is reported as flaky (Allure, --outcomes-json, the CI summary), never as a plain pass.
+    retries=1 if os.environ.get("CI") else 0,
     # The desk's time zone for every browser: not the build machine's UTC, so that a time in the wrong zone shows.
     timezone_id="America/New_York",
 )

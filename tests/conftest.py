@@ -1,6 +1,7 @@
 """Fixtures of the project's own tests: an in-process console on a fresh SQLite database."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from reference_app.db import SEED_USER_EMAIL, SEED_USER_PASSWORD
 from reference_app.settings import Settings
 
 SEED_CREDENTIALS = {"email": SEED_USER_EMAIL, "password": SEED_USER_PASSWORD}
+
+# The self-tests judge the runs of the specs they start by their first attempt: the retries that playwright.config.py
+# gives a CI run (fixtures/retries.py) would only slow down the runs that are meant to fail.
+os.environ.pop("CI", None)
 
 
 @pytest.fixture

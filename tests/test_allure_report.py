@@ -304,3 +304,8 @@ def test_a_scenario_that_passes_only_on_its_rerun_is_flaky_in_the_report_and_the
     assert final["status"] == "passed" and final["flaky"] and final["retriesCount"] == 1
     assert final["categories"][0]["name"] == "Flaky: passed only on a rerun"
     assert _widget(suite_copy, "statistic.json")["flaky"] == 1
+    # A flaky pass is no failure to the gate (CI retries once); this one-scenario project names no engine, so the
+    # gate's other rule, scenario runs per engine, fails here.
+    gate = _suite(suite_copy, "gate", project / "results")
+    said = gate.stdout + gate.stderr
+    assert "failed scenario run(s)" not in said and "no scenario result names its engine" in said, said

@@ -17,6 +17,7 @@ JUNIT = """<?xml version="1.0"?>
 def test_each_failed_scenario_test_and_missed_fault_is_named(tmp_path: Path) -> None:
     (tmp_path / "acceptance-outcomes.json").write_text(json.dumps([
         {"nodeid": "steps/test_x.py::test_ok[chromium]", "outcome": "passed", "message": ""},
+        {"nodeid": "steps/test_x.py::test_shaky[chromium]", "outcome": "flaky", "message": "E   TimeoutError: fill"},
         {"nodeid": "steps/test_x.py::test_bad[firefox]", "outcome": "failed",
          "message": "\n    def step(desk):\n>       expect(row).to_have_text('1')\nE       AssertionError: Locator "
                     "expected to have text '1'\nE       Actual value: 2",
@@ -30,7 +31,8 @@ def test_each_failed_scenario_test_and_missed_fault_is_named(tmp_path: Path) -> 
                    {"fault": "shy", "verdict": "caught", "missed": [], "caught_by": ["C"], "second_run": True}],
     }))
     text = summary(tmp_path)
-    assert "acceptance: 2 scenario runs, 1 failed" in text
+    assert "acceptance: 3 scenario runs, 1 failed, 1 flaky" in text
+    assert "FLAKY (passed only on its rerun; first attempt:) steps/test_x.py::test_shaky[chromium]: Timeout" in text
     assert "FAILED steps/test_x.py::test_bad[firefox]: AssertionError: Locator expected to have text '1'" in text
     assert "    trader at http://127.0.0.1:1/login?expired=1: [navigated]" in text  # where its page was
     assert "self-tests: 2 tests, 1 failed" in text

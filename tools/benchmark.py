@@ -26,7 +26,7 @@ SUITE_BUDGET_S = 120.0
 
 def run_suite(engines: list[str], workers: int, outcomes_path: Path) -> tuple[float, int]:
     command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider", "--layer-timing",
-               f"--outcomes-json={outcomes_path}"]
+               f"--outcomes-json={outcomes_path}", "--reruns", "0"]
     for engine in engines:
         command += ["--browser", engine]
     if workers > 1:

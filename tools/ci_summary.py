@@ -4,8 +4,9 @@
 
 Reads what the README's two commands leave in reports/: the acceptance run's outcomes (`acceptance-outcomes.json`),
 the self-tests' JUnit report (`selftest-junit.xml`) and the fault proofs' verdicts (`sensitivity.json`). Prints each
-failed scenario run, failed self-test and fault not caught, with the first line of its message; a file that is
-missing is named as missing. Exit code 0: it only reports.
+failed scenario run, scenario run that passed only on its rerun (flaky), failed self-test and fault not caught, with
+the first line of its message (and for a scenario, where its pages were); a missing file is named as missing.
+Exit code 0: it only reports.
 """
 from __future__ import annotations
 
@@ -32,10 +33,12 @@ def acceptance_lines(path: Path) -> list[str]:
         return [f"acceptance: no outcomes ({path.name} missing: the run did not reach its end)"]
     outcomes = json.loads(path.read_text())
     failed = [o for o in outcomes if o["outcome"] in FAILING]
-    lines = [f"acceptance: {len(outcomes)} scenario runs, {len(failed)} failed"]
-    for o in failed:
-        lines.append(f"  FAILED {o['nodeid']}: {first_line(o.get('message', ''))}")
-        lines += [f"    {where}"[:MESSAGE_CHARS * 2] for where in o.get("pages", "").splitlines()]
+    flaky = [o for o in outcomes if o["outcome"] == "flaky"]
+    lines = [f"acceptance: {len(outcomes)} scenario runs, {len(failed)} failed, {len(flaky)} flaky"]
+    for label, records in (("FAILED", failed), ("FLAKY (passed only on its rerun; first attempt:)", flaky)):
+        for o in records:
+            lines.append(f"  {label} {o['nodeid']}: {first_line(o.get('message', ''))}")
+            lines += [f"    {where}"[:MESSAGE_CHARS * 2] for where in o.get("pages", "").splitlines()]
     return lines
 
 

@@ -108,7 +108,7 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None, 
         command = [sys.executable, "-m", "pytest", *(nodes or ["steps"]), "-q", "-p", "no:cacheprovider",
                    *SELF_TEST_PLUGINS_OFF,
                    "--browser", engine, f"--outcomes-json={outcomes_path}", f"--output={Path(workdir) / 'artefacts'}",
-                   "-n", str(workers)]
+                   "-n", str(workers), "--reruns", "0"]  # a verdict is the first attempt's, also in CI
         if marker:
             command += ["-m", marker]
         if examples:

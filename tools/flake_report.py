@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_once(engines: list[str], workers: int, extra: list[str], outcomes_path: Path) -> list[dict]:
     command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-               f"--outcomes-json={outcomes_path}", *[arg for e in engines for arg in ("--browser", e)], *extra]
+               f"--outcomes-json={outcomes_path}", *[arg for e in engines for arg in ("--browser", e)],
+               *([] if any(arg.startswith("--reruns") for arg in extra) else ["--reruns", "0"]), *extra]
     if workers > 1:
         command += ["-n", str(workers)]
     subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
