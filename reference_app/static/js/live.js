@@ -192,7 +192,9 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
       if (recycle != null) setTimeout(() => current.close(1000, 'recycled'), recycle);
     });
     socket.addEventListener('close', (event) => {
-      if (pageLeaving || current !== socket) return;
+      // The page's own close on the way out may be reported only once the page is back from the back-forward cache,
+      // after pageshow: it is not a lost connection (pageshow reconnects the page itself).
+      if (pageLeaving || current !== socket || current.closedOnPageHide) return;
       if (event.code === 4401) {
         sendToSignIn();
         return;
@@ -227,7 +229,9 @@ function connectLiveOnce(topics, onEvent, { onSubscribed, onReconnect, onDisconn
   // here too, for a page closed without beforeunload, so that this close does not start a reconnection.
   window.addEventListener('pagehide', () => {
     pageLeaving = true;
-    socket?.close(1000, 'page closed');
+    if (!socket) return;
+    socket.closedOnPageHide = true;
+    socket.close(1000, 'page closed');
   });
   open();
 }
