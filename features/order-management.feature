@@ -22,6 +22,21 @@ Feature: Order management
       | 500    |
       | 503    |
 
+  @console_control
+  Scenario Outline: A server error on cancelling is reported as an order not cancelled, and the order still works
+    Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    And the console answers the Cancel of that order with a <status> server error
+    When the trader cancels the working order for 10,000 EURUSD
+    Then the trader sees the open orders say "The order was not cancelled: the console answered <status>."
+    And the trader sees the order for 10,000 EURUSD Working among the open orders
+    When the trader reloads the Trading screen
+    Then the trader sees the order for 10,000 EURUSD Working among the open orders
+
+    Examples:
+      | status |
+      | 500    |
+      | 503    |
+
   @controlled_market
   Scenario Outline: The ticket quotes the chosen instrument's bid and ask
     Given <instrument> is quoted at <bid> / <ask>

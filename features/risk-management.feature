@@ -144,6 +144,20 @@ Feature: Risk management and the Emergency Stop
         | Daily Loss Limit  | $2,000.005     | must be in whole cents                                    |
         | Daily Loss Limit  | $1,000,000.01  | must not exceed the account's starting cash of $1,000,000 |
 
+    @console_control
+    Scenario Outline: A server error on saving limits is reported as limits not saved, and the limits stay
+      Given a risk manager is signed in
+      And the risk manager has the Risk Management screen open
+      And the console answers /api/risk/limits with a <status> server error
+      When the risk manager sets the limits to a Max Position Size of 50,000 and a Daily Loss Limit of $2,000
+      Then the risk manager sees the limits editor say "The limits were not saved: the console answered <status>."
+      And the risk manager sees the limits 100,000 and $5,000
+
+      Examples:
+        | status |
+        | 500    |
+        | 503    |
+
   Rule: A loss that reaches the daily loss limit halts trading
 
     @controlled_market

@@ -854,6 +854,14 @@ CATALOGUE += (
         ("A confirmed Emergency Stop halts the account and records who and when",
          "Another open session of the account shows the halt within a second, without a reload"),
     ),
+    Fault("cancel_server_error_silent", "order_management",
+          "When the console answers Cancel with a server error, the Cancel button is enabled again and an empty notice "
+          "shows: nothing tells the trader that the order was not cancelled.",
+          ("A server error on cancelling is reported as an order not cancelled, and the order still works",)),
+    Fault("limits_server_error_not_said_unsaved", "risk_management",
+          "When the console answers Save Limits with a server error, the editor shows only the console's own words "
+          "(\"The service behind this route is unavailable\"): nothing says the limits were not saved.",
+          ("A server error on saving limits is reported as limits not saved, and the limits stay",)),
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance

@@ -213,8 +213,20 @@ def failing_routes(console_control: TestControl) -> Iterator[TestControl]:
 @given(parsers.re(rf"the console answers {ROUTE} with a (?P<status>5\d\d) server error"),
        target_fixture="provoked_error")
 def console_fails_route(desk: Desk, failing_routes: TestControl, route: str, status: str) -> ExpectedRefusal:
-    failing_routes.fail_route(route, int(status), for_s=120)
-    return desk.expect_server_error(rf"^{re.escape(route)}$", int(status))
+    return fail_route(desk, failing_routes, route, int(status))
+
+
+@given(parsers.re(r"the console answers the Cancel of that order with a (?P<status>5\d\d) server error"),
+       target_fixture="provoked_error")
+def console_fails_cancel(desk: Desk, failing_routes: TestControl, working_order: WorkingOrder,
+                         status: str) -> ExpectedRefusal:
+    return fail_route(desk, failing_routes, f"/api/orders/{working_order.id}/cancel", int(status))
+
+
+def fail_route(desk: Desk, failing_routes: TestControl, route: str, status: int) -> ExpectedRefusal:
+    """Make the console answer the route with the server error (for two minutes, or until the scenario ends)."""
+    failing_routes.fail_route(route, status, for_s=120)
+    return desk.expect_server_error(rf"^{re.escape(route)}$", status)
 
 
 # The market data feed ---------------------------------------------------------------------------------------------
@@ -347,6 +359,11 @@ def sees_order_in_history(desk: Desk, actor: str, quantity: str, instrument: str
 @then(parsers.parse('the {actor} sees the ticket say "{text}"'))
 def sees_ticket_say(desk: Desk, actor: str, text: str) -> None:
     expect(desk[actor].screen(TradingPage).ticket.error).to_have_text(text)
+
+
+@then(parsers.parse('the {actor} sees the open orders say "{text}"'))
+def sees_open_orders_say(desk: Desk, actor: str, text: str) -> None:
+    expect(desk[actor].screen(TradingPage).blotter.error).to_have_text(text)
 
 
 @then(parsers.parse("the {actor} sees no open orders"))

@@ -52,6 +52,11 @@ def sees_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
     expect(desk[actor].screen(RiskPage).limits.shown).to_have_text([size, loss])
 
 
+@then(parsers.parse('the {actor} sees the limits editor say "{text}"'))
+def sees_limits_editor_say(desk: Desk, actor: str, text: str) -> None:
+    expect(desk[actor].screen(RiskPage).limits.error).to_have_text(text)
+
+
 @then(parsers.parse('the {actor}\'s limits are refused with "{message}"'))
 def limits_refused_with(desk: Desk, actor: str, message: str) -> None:
     desk[actor].monitor.expect_refusal("PUT", r"^/api/risk/limits$")

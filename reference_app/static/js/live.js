@@ -241,6 +241,13 @@ export const connectLive = seam('live.connectLive', connectLiveOnce);
 
 export const UNREACHABLE = 'The console could not be reached. Try again in a moment.';
 
+// What a change the console did not make says. A refusal (4xx) says what is wrong (`refusal`); a server error (5xx)
+// says that the change was not made, and the console's answer: "service unavailable" alone does not tell a person
+// whether the order was cancelled or the limits saved.
+export function notDoneText(notDone, answer, refusal) {
+  return answer.status >= 500 ? `${notDone}: the console answered ${answer.status}.` : refusal;
+}
+
 // Every call of a page: a network failure (the console restarting, the page being left mid-request, which Firefox
 // reports as a NetworkError, or as an AbortError while the answer's body is still arriving) becomes an answer the
 // page can show, never an uncaught rejection.

@@ -1,6 +1,6 @@
 // The order ticket, shared by the Trading and Portfolio screens (templates/_order_ticket.html): its fields, one
 // client order id per ticket, Submit Order, and the live status of the order it placed ("Last order").
-import { fetchJson } from './live.js';
+import { fetchJson, notDoneText } from './live.js';
 import { DASH, clockTime, price, units } from './format.js';
 import { seam } from './faults.js';
 
@@ -83,9 +83,8 @@ const reasonOf = seam('orderTicket.reasonOf', (order) => order.reason);
 // How the ticket and its opener follow a halt or a resume announced while the page is open: at once.
 const followHalt = seam('orderTicket.followHalt', (show, halted) => show(halted));
 // Why the console refused the ticket, whatever its answer: a bad ticket (422), a halt (409), a server error (5xx).
-const refusalText = seam('orderTicket.refusalText', (answer) => (answer.status >= 500
-  ? `The order was not placed: the console answered ${answer.status}.`
-  : problemText(answer.body)));
+const refusalText = seam('orderTicket.refusalText',
+  (answer) => notDoneText('The order was not placed', answer, problemText(answer.body)));
 // The ticket's quote of the chosen instrument, as [bid, ask].
 const ticketQuote = seam('orderTicket.ticketQuote', (quote) => [quote.bid, quote.ask]);
 

@@ -1,5 +1,5 @@
 // Risk Management: live risk metrics, the account's limits and their editor, the Emergency Stop and its resume, alerts.
-import { connectLive, fetchJson, loadData } from './live.js';
+import { connectLive, fetchJson, loadData, notDoneText } from './live.js';
 import { showHalt } from './halt.js';
 import { DASH, clockTime, signedPercent, units, usd } from './format.js';
 import { seam } from './faults.js';
@@ -82,6 +82,11 @@ function openLimitsEditor() {
   limitInputs.max_position_size.focus();
 }
 
+// Why the limits were not saved: what is wrong with them (422, with each field's problem marked), or that the console
+// failed (5xx).
+const limitsRefusalText = seam('risk.limitsRefusalText', (answer) => notDoneText('The limits were not saved', answer,
+  typeof answer.body.detail === 'string' ? answer.body.detail : 'The limits were not saved.'));
+
 async function saveLimits(event) {
   event.preventDefault();
   const submit = $('button[type="submit"]', limitsForm);
@@ -99,7 +104,7 @@ async function saveLimits(event) {
       + `Daily Loss Limit ${usd(answer.body.limits.daily_loss_limit, { wholeDollars: true })}.`);
   } else {
     markProblems(answer.body.errors);
-    limitsError.textContent = typeof answer.body.detail === 'string' ? answer.body.detail : 'The limits were not saved.';
+    limitsError.textContent = limitsRefusalText(answer);
   }
 }
 

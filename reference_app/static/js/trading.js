@@ -1,5 +1,5 @@
 // Trading screen: the order ticket, the live status of the last order, positions and P&L, open orders, history.
-import { connectLive, fetchJson, loadData } from './live.js';
+import { connectLive, fetchJson, loadData, notDoneText } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
 import { seam } from './faults.js';
 import { STATUS_LABELS as LABELS, createOrderTicket, problemText } from './order_ticket.js';
@@ -130,6 +130,10 @@ function upsertOrder(order) {
   ticket.showOrder(order);
 }
 
+// Why a Cancel was refused: the order no longer works (409), or it was not cancelled because the console failed (5xx).
+const cancelRefusalText = seam('trading.cancelRefusalText',
+  (answer) => notDoneText('The order was not cancelled', answer, problemText(answer.body)));
+
 async function cancelOrder(orderId, button) {
   button.disabled = true;
   blotterError.hidden = true;
@@ -138,7 +142,7 @@ async function cancelOrder(orderId, button) {
     upsertOrder(answer.body);
   } else {
     button.disabled = false;
-    blotterError.textContent = problemText(answer.body);
+    blotterError.textContent = cancelRefusalText(answer);
     blotterError.hidden = false;
   }
 }

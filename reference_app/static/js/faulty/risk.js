@@ -77,4 +77,10 @@ export const REPLACEMENTS = {
   risk_alert_pushed_to_bottom: {
     'risk.alertPlace': () => () => null,
   },
+  // The defect: a server error on Save Limits shows only the console's own words ("The service behind this route is
+  // unavailable…"): nothing says that the limits were not saved.
+  limits_server_error_not_said_unsaved: {
+    'risk.limitsRefusalText': (correct) => (answer) => (typeof answer.body.detail === 'string'
+      ? answer.body.detail : correct(answer)),
+  },
 };

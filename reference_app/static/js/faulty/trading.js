@@ -60,4 +60,9 @@ export const REPLACEMENTS = {
       };
     },
   },
+  // The defect: a server error on Cancel re-enables the button and shows an empty notice: nothing tells the trader
+  // that the order was not cancelled, and it goes on working.
+  cancel_server_error_silent: {
+    'trading.cancelRefusalText': (correct) => (answer) => (answer.status >= 500 ? '' : correct(answer)),
+  },
 };
