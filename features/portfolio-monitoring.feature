@@ -273,6 +273,29 @@ Feature: Portfolio monitoring
       | bought | sold   | $993,495.00   | $1,000,014.00 | +6,000   | 1.08510 | 1.08650 | $8.40      | $5.60    |
       | sold   | bought | $1,006,503.60 | $999,984.00   | -6,000   | 1.08500 | 1.08660 | -$9.60     | -$6.40   |
 
+  @console_control @controlled_market
+  Scenario: A server error on closing a position says it was not closed, and the position stays
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has bought 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    And the console answers /api/portfolio/positions/EURUSD/close with a 503 server error
+    When the trader asks to close the EURUSD position
+    And the trader confirms closing the position
+    Then the trader's close is refused with "The position was not closed: the console answered 503."
+    When the trader reloads the Portfolio screen
+    Then the trader sees the position +10,000 EURUSD at an average price of 1.08510
+
+  @console_control @controlled_market
+  Scenario: A server error on changing a position's size says it was not resized, and the position stays
+    Given EURUSD is quoted at 1.08500 / 1.08510
+    And the trader has bought 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    And the console answers /api/portfolio/positions/EURUSD/resize with a 500 server error
+    When the trader changes the size of the EURUSD position to "5,000"
+    Then the trader's size change is refused with "The position was not resized: the console answered 500."
+    When the trader reloads the Portfolio screen
+    Then the trader sees the position +10,000 EURUSD at an average price of 1.08510
+
   @controlled_market
   Scenario Outline: A size that cannot be ordered is refused with its reason and nothing changes
     Given EURUSD is quoted at 1.08500 / 1.08510

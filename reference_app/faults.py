@@ -862,6 +862,12 @@ CATALOGUE += (
           "When the console answers Save Limits with a server error, the editor shows only the console's own words "
           "(\"The service behind this route is unavailable\"): nothing says the limits were not saved.",
           ("A server error on saving limits is reported as limits not saved, and the limits stay",)),
+    Fault("position_server_error_not_said_undone", "portfolio_monitoring",
+          "When the console answers Close Position or Change Size with a server error, the dialog shows only the "
+          "console's own words (\"The service behind this route is unavailable\"): nothing says the position was "
+          "not closed or resized.",
+          ("A server error on closing a position says it was not closed, and the position stays",
+           "A server error on changing a position's size says it was not resized, and the position stays")),
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance

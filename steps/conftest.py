@@ -48,7 +48,7 @@ PRICE = re.compile(r"^\d+\.\d{3,5}$")
 SPREAD = re.compile(r"^\d+\.\d pips$")
 CHANGE = re.compile(r"^([+-]\d+\.\d{3}|0\.000)%$")
 LAST_UPDATE = re.compile(r"^\d+\.\d s ago\b")
-ROUTE = r"(?P<route>/api/[a-z/-]+)"
+ROUTE = r"(?P<route>/api/[A-Za-z/-]+)"
 SIDES = {"bought": "+", "sold": "-"}
 
 # A strategy that starts trading within a second or two of deployment on a live feed (short timeframe, two pairs).

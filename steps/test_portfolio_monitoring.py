@@ -148,6 +148,12 @@ def size_change_refused(desk: Desk, actor: str, reason: str) -> None:
     expect(desk[actor].screen(PortfolioPage).positions.resize_dialog.error).to_contain_text(reason)
 
 
+@then(parsers.parse('the {actor}\'s close is refused with "{reason}"'))
+def close_refused(desk: Desk, actor: str, reason: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/portfolio/positions/\w+/close$")
+    expect(desk[actor].screen(PortfolioPage).positions.close_dialog.error).to_contain_text(reason)
+
+
 @then("the account has no order but the one that opened the position")
 def only_the_opening_order(desk: Desk) -> None:
     # A dialog closes once the console has answered what it sent: an order it placed is already in the history.

@@ -1,6 +1,6 @@
 // Portfolio screen: the overview and the positions with their synchronisation, live; a position's details; closing
 // a position, changing its size, and adding a new one with the shared order ticket.
-import { connectLive, fetchJson, loadData } from './live.js';
+import { connectLive, fetchJson, loadData, notDoneText } from './live.js';
 import { DASH, clockTime, price, units, usd } from './format.js';
 import { seam } from './faults.js';
 import {
@@ -216,8 +216,13 @@ const wireCancel = seam('portfolio.wireCancel', (button, dialog) => {
 });
 
 // One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
-// dialog with its reason, an accepted order closes it and is followed under the table.
-function actionDialog(name, { prepare, send, label }) {
+// dialog with its reason (`notDone` says what was not done when the console failed), an accepted order closes it and
+// is followed under the table.
+// Why a close or a size change was not made: the console's reason (4xx), or its server error (5xx).
+const dialogRefusalText = seam('portfolio.dialogRefusalText',
+  (notDone, answer) => notDoneText(notDone, answer, problemText(answer.body)));
+
+function actionDialog(name, { prepare, send, label, notDone }) {
   const dialog = $(`dialog[data-dialog="${name}"]`);
   if (!dialog) return () => {}; // a viewer's page has no dialogs
   const form = $('form', dialog);
@@ -251,7 +256,7 @@ function actionDialog(name, { prepare, send, label }) {
     sending = false;
     submit.disabled = false;
     if (!answer.ok) {
-      showError(problemText(answer.body));
+      showError(dialogRefusalText(notDone, answer));
       return;
     }
     dialog.close();
@@ -284,6 +289,7 @@ const closingDifference = seam('portfolio.closingDifference', (position) => -pos
 
 const openClose = actionDialog('close', {
   label: (instrument) => `Closing ${instrument}`,
+  notDone: 'The position was not closed',
   prepare(dialog, position) {
     setText(byTestId('order-summary', dialog), orderText(closingDifference(position), position.instrument));
   },
@@ -313,6 +319,7 @@ const resizePrefill = seam('portfolio.resizePrefill', (position) => units(positi
 
 const openResize = actionDialog('resize', {
   label: (instrument) => `Resizing ${instrument}`,
+  notDone: 'The position was not resized',
   prepare(dialog, position) {
     dialog.dataset.instrument = position.instrument;
     const now = units(position.quantity, { signed: true });

@@ -146,4 +146,10 @@ export const REPLACEMENTS = {
     'portfolio.instrumentToAdd': (correct) => (instruments, held) => correct(instruments,
       held.map((position) => ({ instrument: position.symbol }))),
   },
+  // The defect: a server error on Close Position or Change Size shows only the console's own words ("The service
+  // behind this route is unavailable…") in the dialog: nothing says that the position was not closed or resized.
+  position_server_error_not_said_undone: {
+    'portfolio.dialogRefusalText': (correct) => (notDone, answer) => (typeof answer.body.detail === 'string'
+      ? answer.body.detail : correct(notDone, answer)),
+  },
 };
