@@ -5,7 +5,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
   the account's data on it: a position, a working order, a running strategy and a risk alert. A violation of any
   impact fails the scenario (a moderate one such as a page that forbids zooming fails WCAG AA as surely as a critical
   one), and every violation is attached to the report with the elements it concerns. On every screen, Tab reaches
-  every link, button and field shown, and each shows that it has the focus. The Emergency Stop and the
+  every link, button and field shown, in the order of the screen, and each shows that it has the focus. The Emergency Stop and the
   confirmations of the Portfolio screen work with the keyboard alone: Tab reaches the control, the control with the
   focus shows it (an outline or a shadow), Enter or Space opens its dialog, the focus moves into the dialog and stays
   there while Tab cycles through it, and Escape cancels it and gives the focus back to the control that opened it.
@@ -52,7 +52,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
         | Portfolio       | the risk manager asks to close the EURUSD position                       |
         | Portfolio       | the risk manager enters a new size of 5,000 for the EURUSD position      |
 
-  Rule: Tab reaches every control, and the control with the focus shows it
+  Rule: Tab reaches every control in the order of the screen, and the control with the focus shows it
 
     Scenario Outline: Tab reaches every link, button and field of the <screen> screen, each showing the focus
       Given a trader is signed in
@@ -62,6 +62,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
       And the trader has the <screen> screen open
       When the trader tabs once round the whole screen
       Then the trader saw Tab reach every link, button and field shown
+      And the trader saw Tab go through them in the order of the screen
       And the trader saw each of them show that it had the focus
 
       Examples:
@@ -77,6 +78,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
       Given a visitor is on the sign-in screen
       When the visitor tabs once round the whole screen
       Then the visitor saw Tab reach every link, button and field shown
+      And the visitor saw Tab go through them in the order of the screen
       And the visitor saw each of them show that it had the focus
 
   Rule: The Emergency Stop works with the keyboard alone

@@ -79,6 +79,16 @@ class TabRound:
     def without_indicator(self) -> list[str]:
         return [stop.name for stop in self.stops if not stop.indicator]
 
+    def out_of_order(self) -> list[str]:
+        """Where Tab jumped against the order of the page (a positive tabindex, a control moved about): each "A, then
+        B" where B comes before A on the page. The round may begin anywhere (a field that has the focus on arrival),
+        so one jump back to the page's beginning, and the one from the round's end to its start, are in order."""
+        place = {control.key: index for index, control in enumerate(self.controls)}
+        known = [stop for stop in self.stops if stop.key in place]
+        pairs = list(zip(known, known[1:] + known[:1], strict=True))
+        backwards = [(a, b) for a, b in pairs if place[b.key] < place[a.key]]
+        return [] if len(backwards) <= 1 else [f"{a.name}, then {b.name}" for a, b in backwards]
+
 
 @dataclass(frozen=True)
 class AxeFindings:

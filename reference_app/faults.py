@@ -868,6 +868,10 @@ CATALOGUE += (
           "not closed or resized.",
           ("A server error on closing a position says it was not closed, and the position stays",
            "A server error on changing a position's size says it was not resized, and the position stays")),
+    Fault("market_data_link_first_in_tab_order", "accessibility",
+          "The navigation bar's Market Data link has tabindex=\"1\": on every screen Tab reaches it first, then goes "
+          "on from the top of the page, against the order a person reads the screen in (WCAG 2.4.3).",
+          ("Tab reaches every link, button and field of the <screen> screen, each showing the focus",)),
 )
 
 # Blind faults: written from the test plan, the brief and the UI contract only, without knowledge of the acceptance

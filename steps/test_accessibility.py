@@ -73,6 +73,12 @@ def saw_tab_reach_every_control(tab_round: TabRound) -> None:
     assert not tab_round.unreached(), f"Tab never reaches: {tab_round.unreached()}"
 
 
+@then(parsers.re(rf"the {ACTOR} saw Tab go through them in the order of the screen"))
+def saw_tab_in_page_order(tab_round: TabRound) -> None:
+    assert not tab_round.out_of_order(), (
+        f"Tab goes against the order of the screen (WCAG 2.4.3): {'; '.join(tab_round.out_of_order())}")
+
+
 @then(parsers.re(rf"the {ACTOR} saw each of them show that it had the focus"))
 def saw_each_show_focus(tab_round: TabRound) -> None:
     assert not tab_round.without_indicator(), (

@@ -51,6 +51,14 @@ export const REPLACEMENTS = {
       }
     },
   },
+  // The defect: to bring the desk's most used screen "one Tab away", the Market Data link of the navigation bar was
+  // given tabindex="1": on every screen Tab goes to it first, then from the top, against the order of the page.
+  market_data_link_first_in_tab_order: {
+    'live.followNavigationLinks': (correct) => (links) => {
+      correct(links);
+      for (const link of links) if (link.textContent.trim() === 'Market Data') link.tabIndex = 1;
+    },
+  },
   // The defect: the page forgets a failure only when it shows one, never when the retry succeeds: the data comes back,
   // but the notice stays up ("Trying again every second…") and the screen is never presented as live again.
   load_error_notice_stays_after_recovery: {
