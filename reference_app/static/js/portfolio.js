@@ -215,13 +215,13 @@ const wireCancel = seam('portfolio.wireCancel', (button, dialog) => {
   button.addEventListener('click', () => dialog.close());
 });
 
-// One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
-// dialog with its reason (`notDone` says what was not done when the console failed), an accepted order closes it and
-// is followed under the table.
 // Why a close or a size change was not made: the console's reason (4xx), or its server error (5xx).
 const dialogRefusalText = seam('portfolio.dialogRefusalText',
   (notDone, answer) => notDoneText(notDone, answer, problemText(answer.body)));
 
+// One in-page dialog per action: `send(clientOrderId)` posts it and answers {ok, body}; a refusal stays in the
+// dialog with its reason (`notDone` says what was not done when the console failed), an accepted order closes it and
+// is followed under the table.
 function actionDialog(name, { prepare, send, label, notDone }) {
   const dialog = $(`dialog[data-dialog="${name}"]`);
   if (!dialog) return () => {}; // a viewer's page has no dialogs
