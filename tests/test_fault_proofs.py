@@ -70,6 +70,24 @@ def test_a_missed_fault_is_proved_once_more_alone_and_the_verdict_says_so(monkey
     assert again.as_dict()["second_run"] is True
 
 
+def test_proofs_start_longest_first_by_the_clean_runs_time_on_their_examples() -> None:
+    one_scenario = Fault("a", "system_status", "a short scenario", ("Short",))
+    whole_outline = Fault("b", "system_status", "an outline, every example", ("Long",))
+    one_example = Fault("trading_heap_leak", "performance", "the Trading example only", ("Long",))
+    assert SHOWS_IN_EXAMPLES["trading_heap_leak"] == "Trading"
+
+    def run(test: str, example: str, seconds: float) -> dict:
+        return {"nodeid": f"steps/test_{{feature}}.py::test_{test}[chromium-{example}]", "duration_s": seconds}
+
+    outcomes = [run("short", "", 3.0), run("long", "Portfolio", 4.0), run("long", "Trading", 2.5)]
+    clean = SpecRun(0, [{**o, "nodeid": o["nodeid"].format(feature=feature)} for o in outcomes
+                        for feature in ("system_status", "performance")])
+    faults = (one_scenario, whole_outline, one_example)
+    assert [fault_proofs.expected_seconds(fault, clean) for fault in faults] == [3.0, 6.5, 2.5]
+    assert fault_proofs.longest_first([one_scenario, one_example, whole_outline], clean) == [
+        whole_outline, one_scenario, one_example]
+
+
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=str)
 def test_every_checklist_item_is_proven_by_a_fault_of_the_catalogue(checklist: str) -> None:
     for item, faults in CHECKLISTS[checklist].items():

@@ -1,6 +1,6 @@
 """Suite sensitivity: run the specs against the console started with each named fault, plus one clean run.
 
-    python -m tools.fault_proofs                      the whole catalogue, two faults at a time, with a report
+    python -m tools.fault_proofs                      the whole catalogue, a fault more at a time than cores, a report
     python -m tools.fault_proofs status_frozen        one fault (and the clean run)
     python -m tools.fault_proofs --jobs 1 --engine firefox
     python -m tools.fault_proofs --clean-outcomes reports/acceptance-outcomes.json    the clean run already made
@@ -13,6 +13,10 @@ known gap, and does not fail the proofs; the report shows the blind faults' catc
 table is printed and written as JSON and Markdown (default `reports/sensitivity.{json,md}`); the exit code is
 non-zero if the clean run fails or a fault is not caught by the scenarios that name it. A fault missed on its run
 beside another is proved once more, alone, and reported as caught on a second run if it is then.
+
+The proofs run one more at a time than the machine has cores: a caught fault's run spends much of its wall waiting
+for an expectation to time out, with its CPU idle. They start longest first, by the time the clean run spent on each
+proof's scenarios, so that a long proof started last does not keep the others' cores idle at the end.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _pytest.mark.expression import Expression
 from pytest_bdd.scenario import make_python_name
 
 from reference_app.faults import CATALOGUE, FAULTS, SHOWS_IN_EXAMPLES, Fault
@@ -96,6 +101,25 @@ class Verdict:
 def scenario_nodes(fault: Fault) -> list[str]:
     """The test functions of the scenarios a fault names (every example of an outline)."""
     return [f"steps/test_{fault.feature}.py::test_{make_python_name(name)}" for name in fault.caught_by]
+
+
+def expected_seconds(fault: Fault, clean: SpecRun) -> float:
+    """How long the clean run spent on the scenario runs the fault's proof runs (its scenarios, and only the examples
+    `SHOWS_IN_EXAMPLES` selects, matched as pytest's -k matches them: case-insensitive parts of the test's name)."""
+    nodes = set(scenario_nodes(fault))
+    examples = SHOWS_IN_EXAMPLES.get(fault.name)
+    selection = Expression.compile(examples) if examples else None
+
+    def proved_on(nodeid: str) -> bool:
+        if nodeid.split("[")[0] not in nodes:
+            return False
+        return selection is None or selection.evaluate(lambda word, **_: word.lower() in nodeid.lower())
+
+    return sum(outcome.get("duration_s", 0.0) for outcome in clean.outcomes if proved_on(outcome.get("nodeid", "")))
+
+
+def longest_first(faults: list[Fault], clean: SpecRun) -> list[Fault]:
+    return sorted(faults, key=lambda fault: -expected_seconds(fault, clean))
 
 
 def run_specs(engine: str, marker: str | None = None, fault: str | None = None, nodes: list[str] | None = None,
@@ -206,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fault_proofs", description=__doc__.splitlines()[0])
     parser.add_argument("faults", nargs="*", help="faults to prove (default: the whole catalogue)")
     parser.add_argument("--engine", default="chromium")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="spec runs at a time")
+    parser.add_argument("--jobs", type=int, default=(os.cpu_count() or 1) + 1,
+                        help="spec runs at a time (default: one more than the cores)")
     parser.add_argument("--report-dir", default="reports", help="where sensitivity.json and .md go")
     parser.add_argument("--clean-outcomes", metavar="PATH", default=None,
                         help="the clean run is the run of every spec that wrote these outcomes (`pytest "
@@ -226,8 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     if clean is None:
         clean = run_specs(args.engine, workers=2)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        verdicts = list(pool.map(lambda fault: prove(fault, args.engine), faults))
-    verdicts = [prove_again_alone(verdict, args.engine) for verdict in verdicts]
+        proved = {verdict.fault.name: verdict for verdict in
+                  pool.map(lambda fault: prove(fault, args.engine), longest_first(faults, clean))}
+    verdicts = [prove_again_alone(proved[fault.name], args.engine) for fault in faults]  # the catalogue's order
 
     elapsed = time.monotonic() - started
     table = markdown(clean, verdicts, args.engine, first_sight_record())
