@@ -1538,6 +1538,61 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The Emergency Stop endpoint accepts every role: the Risk screen keeps a viewer's Emergency Stop disabled, "
           "but a viewer's POST /api/risk/emergency-stop answers 200 and halts the account instead of 403.",
           ("A role is offered no control it may not use, and the API refuses it",), blind=True),
+    Fault("strategy_list_refusal_not_shown", "strategy_management",
+          "A Deploy or Stop refused from the strategy lists is reported in the hidden New Strategy form's alert: with "
+          "trading halted, Deploy in All Strategies gives its button back and nothing under the lists says \"trading "
+          "halted\".",
+          (), blind=True),
+    Fault("strategy_form_cleared_on_refused_save", "strategy_management",
+          "A refused Save Strategy empties the form: the validation results say why (\"Strategy name: is already used "
+          "by another strategy of this account\"), but every field is blank and the trader must type the strategy "
+          "again.",
+          (), blind=True),
+    Fault("emergency_stop_refusal_hidden", "risk_management",
+          "When the console refuses the Emergency Stop or Resume Trading (a server error, a 409), the reason is "
+          "written into the Trading state panel's alert but the alert stays hidden: the button comes back and nothing "
+          "says that trading was not halted.",
+          (), blind=True),
+    Fault("escape_repeats_last_confirm", "risk_management",
+          "The Emergency Stop and Resume confirmations keep their last button's value: once an Emergency Stop has "
+          "been confirmed and trading resumed on the page, pressing Emergency Stop again and dismissing it with "
+          "Escape halts trading (and Escape on a second Resume confirmation resumes it).",
+          (), blind=True),
+    Fault("orders_load_error_names_positions", "navigation",
+          "The Trading screen's notice names the wrong call when GET /api/orders fails: it says \"The console could "
+          "not load the positions: it answered 503.\" although the positions loaded and the orders did not.",
+          (), blind=True),
+    Fault("sort_headers_mouse_only", "accessibility",
+          "The quotes board sorts on a mousedown in the column header instead of on its button's click: a mouse click "
+          "still sorts, but Enter or Space on a focused sort button does nothing, so the board cannot be sorted from "
+          "the keyboard.",
+          (), blind=True),
+    Fault("currency_filter_omits_first_currency", "market_data",
+          "The Market Data Currency filter drops the first currency of its alphabetical list: AUD is not offered (the "
+          "list starts at CAD), so the board cannot be filtered to AUDUSD by currency.",
+          (), blind=True),
+    Fault("lockout_minutes_rounded_down", "authentication",
+          "The sign-in lockout countdown rounds minutes down instead of up: a 90 s wait reads \"Try again in 1 "
+          "minute\", and a second into a 15-minute lockout the alert says \"14 minutes\", shorter than Retry-After.",
+          (), blind=True),
+    Fault("pushed_fill_without_price", "order_management",
+          "The pushed Filled event of an order carries no fill price: the Order History of every open session shows a "
+          "filled MARKET order with a Fill price of \"—\" until a reload (GET /api/orders has the price).",
+          (), blind=True),
+    Fault("close_refuses_short_positions", "portfolio_monitoring",
+          "Closing a short position is refused: the flat check forgot abs(), so Close on -10,000 EURUSD answers 409 "
+          "\"There is no open EURUSD position to close\" (and the Close position dialog says so); closing a long "
+          "works.",
+          (), blind=True),
+    Fault("viewer_offered_order_cancel", "access_control",
+          "The Trading screen's Open orders offer a viewer a Cancel button on every working order; the console "
+          "refuses the cancel (403), but the read-only role is offered a control it may not use.",
+          (), blind=True),
+    Fault("overall_verdict_colour_stuck", "system_status",
+          "The System Status overall verdict keeps the colour of the first snapshot: when a component goes down it "
+          "reads \"Degraded: check the components below\" in green (and a dashboard opened while degraded stays red "
+          "once every component recovers).",
+          (), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 

@@ -251,6 +251,12 @@ def _place(engine: OrderEngine, user: User, client_order_id: str, instrument: st
     return order
 
 
+@seam("portfolio.nothing_to_close")
+def nothing_to_close(held: float) -> bool:
+    """Whether there is no position to close: the account is flat in it, neither long nor short."""
+    return abs(held) < _SAME
+
+
 @seam("portfolio.closing_quantity")
 def closing_quantity(held: float) -> float:
     """Close orders the whole position's opposite, whichever side it is on."""
@@ -286,7 +292,7 @@ async def close_position(instrument: str, body: CloseRequest, user: CurrentUser,
     if (earlier := _answer_if_repeated(engine, user, body.client_order_id, response)) is not None:
         return earlier
     held = positions.position(engine.db, user.account_id, _instrument(instrument)).quantity
-    if abs(held) < _SAME:
+    if nothing_to_close(held):
         raise HTTPException(status.HTTP_409_CONFLICT, f"There is no open {instrument} position to close")
     return _place(engine, user, body.client_order_id, instrument, closing_quantity(held)).as_dict()
 

@@ -10,7 +10,7 @@ from reference_app import positions
 from reference_app.auth import User
 from reference_app.db import Database
 from reference_app.feed import BY_SYMBOL, Quote
-from reference_app.orders import CANCELLED, SUBMITTED, WORKING, Order, OrderEngine, trading_halted
+from reference_app.orders import CANCELLED, FILLED, SUBMITTED, WORKING, Order, OrderEngine, trading_halted
 from reference_app.positions import Position, PositionValue
 from reference_app.seams import correct, replaces
 
@@ -245,3 +245,12 @@ def limit_at_its_own_price(order: Order, quote: Quote) -> float:
     if order.type == "LIMIT" and order.price is not None:
         return order.price
     return correct("orders.fill_price")(order, quote)
+
+
+@replaces("orders.publish_order", fault="pushed_fill_without_price")
+def fill_event_before_its_price(engine: OrderEngine, order: Order) -> None:
+    # The defect: the Filled event is built from the order as the engine held it when it decided to fill, before the
+    # fill price was written: every open session's Order History shows a market order Filled with a Fill price of "—"
+    # (GET /api/orders has the price, so it appears after a reload).
+    pushed = replace(order, fill_price=None) if order.status == FILLED else order
+    engine.console.hub.publish("order", pushed.as_dict(), account_id=order.account_id)

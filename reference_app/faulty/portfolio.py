@@ -6,7 +6,7 @@ import math
 from reference_app import positions
 from reference_app.auth import ROLES, User
 from reference_app.db import Database
-from reference_app.portfolio import PortfolioSync
+from reference_app.portfolio import _SAME, PortfolioSync
 from reference_app.positions import Position
 from reference_app.seams import correct, replaces
 
@@ -64,3 +64,11 @@ def every_known_role(user: User) -> bool:
     # (auth.ROLES) instead of the trading roles, so a viewer's close or resize sent to the API is accepted and fills,
     # while the Portfolio screen still offers the viewer no Modify or Close.
     return user.role in ROLES
+
+
+@replaces("portfolio.nothing_to_close", fault="close_refuses_short_positions")
+def nothing_long_to_close(held: float) -> bool:
+    # The defect: the flat check lost its abs() in a refactor: a short position counts as nothing to close, so Close on
+    # a short answers 409 "There is no open EURUSD position to close" (in the Close position dialog too) while the
+    # table lists it; a long closes as before.
+    return held < _SAME

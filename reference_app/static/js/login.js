@@ -8,11 +8,12 @@ const alert = document.querySelector('[role="alert"]');
 const retryAfterMs = seam('login.retryAfterMs', (seconds) => seconds * 1000);
 const until = Date.now() + retryAfterMs(Number(form.dataset.retryAfter));
 
-function describeWait(seconds) {
+// The wait as the alert words it: seconds under a minute, then whole minutes rounded up (never shorter than it is).
+const describeWait = seam('login.describeWait', (seconds) => {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
+});
 
 function tick() {
   const left = Math.ceil((until - Date.now()) / 1000);

@@ -156,6 +156,11 @@ const showHeaderSort = seam('market_data.showHeaderSort', (header, direction) =>
   header.querySelector('.sort-mark').textContent = direction == null ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
 });
 
+// A column's sort is asked for with its header's button: a click, a tap, or Enter or Space on the focused button.
+const onSortRequest = seam('market_data.onSortRequest', (header, sort) => {
+  header.querySelector('button').addEventListener('click', sort);
+});
+
 function sortBy(column) {
   const direction = sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending';
   sort.column = column;
@@ -166,6 +171,8 @@ function sortBy(column) {
 
 // The Currency filter offers every currency the board trades, as a base or as a quote (JPY, CHF and CAD are only quotes).
 const currenciesOf = seam('market_data.currenciesOf', (instrument) => [instrument.base, instrument.quote]);
+// The Currency filter's choices, after "All currencies": every currency the board trades, in alphabetical order.
+const currencyChoices = seam('market_data.currencyChoices', (currencies) => currencies);
 // A currency filter finds every pair that trades the currency, as its base or its quote.
 const tradesIn = seam('market_data.tradesIn', (q, currency) => q.base === currency || q.quote === currency);
 // "eur/usd", "Eur Usd" and "EURUSD" all find EURUSD.
@@ -313,10 +320,10 @@ for (const row of snapshot.instruments) {
   drawQuote(q, loadedAt);
   board.append(q.row);
 }
-for (const currency of [...new Set(snapshot.instruments.flatMap(currenciesOf))].sort()) {
+for (const currency of currencyChoices([...new Set(snapshot.instruments.flatMap(currenciesOf))].sort())) {
   currencyFilter.append(new Option(currency, currency));
 }
-headers.forEach((header) => header.querySelector('button').addEventListener('click', () => sortBy(header.dataset.column)));
+headers.forEach((header) => onSortRequest(header, () => sortBy(header.dataset.column)));
 currencyFilter.addEventListener('change', applyFilter);
 searchBox.addEventListener('input', applyFilter);
 applyFilter();

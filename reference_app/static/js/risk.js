@@ -132,10 +132,11 @@ function showTradingState(halt) {
   resumeButton.disabled = !offersResume(may, halted);
 }
 
-function showActionError(message) {
+// Why the console refused a stop or a resume, shown in the alert of the Trading state panel (hidden while empty).
+const showActionError = seam('risk.showActionError', (message) => {
   actionError.textContent = message;
   actionError.hidden = !message;
-}
+});
 
 // Modal: the page behind is inert, the focus starts on the dialog's autofocus button (Cancel, the safe choice) and
 // stays in the dialog, Escape cancels, and the focus goes back to the button that opened it.

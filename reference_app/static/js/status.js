@@ -21,6 +21,11 @@ const showUpdatedAt = seam('status.showUpdatedAt', (element, generatedAt) => {
   element.dateTime = new Date(generatedAt).toISOString();
 });
 
+// The overall verdict's colour (green or red, by its data-health), redrawn with every snapshot like its words.
+const showOverallHealth = seam('status.showOverallHealth', (element, healthy) => {
+  element.dataset.health = healthy ? 'healthy' : 'unhealthy';
+});
+
 function rowFor(component) {
   if (rows.has(component.key)) return rows.get(component.key);
   const row = document.createElement('tr');
@@ -48,7 +53,7 @@ function render(snapshot) {
     row.querySelector('[data-testid="component-latency"]').textContent = latencyText(component);
     showHeartbeat(row.querySelector('[data-testid="component-heartbeat"]'), component);
   }
-  overall.dataset.health = snapshot.healthy ? 'healthy' : 'unhealthy';
+  showOverallHealth(overall, snapshot.healthy);
   overall.textContent = snapshot.healthy ? 'All systems operational' : 'Degraded: check the components below';
   showUpdatedAt(updatedAt, snapshot.generated_at);
 }

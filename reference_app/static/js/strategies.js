@@ -171,13 +171,17 @@ function forget(id) {
   }
 }
 
+// Why a Deploy or Stop from a list was refused, said under the lists (the form may be closed, or about another
+// strategy).
+const showListRefusal = seam('strategies.showListRefusal', (detail) => { listError.textContent = detail; });
+
 async function deploy(id, button) {
   button.disabled = true;
   listError.textContent = '';
   const { ok, body } = await fetchJson(`/api/strategies/${id}/deploy`, { method: 'POST' });
   button.disabled = false;
   if (ok) render(body);
-  else listError.textContent = body.detail;
+  else showListRefusal(body.detail);
 }
 
 async function stop(id, button) {
@@ -186,7 +190,7 @@ async function stop(id, button) {
   const { ok, body } = await fetchJson(`/api/strategies/${id}/stop`, { method: 'POST' });
   button.disabled = false;
   if (ok) render(body);
-  else listError.textContent = body.detail;
+  else showListRefusal(body.detail);
 }
 
 // ---- The form ---------------------------------------------------------------------------------------------------
@@ -289,6 +293,10 @@ async function validateForm() {
   else say('Validation passed: every rule is met.');
 }
 
+// A refused save says why and keeps what was typed: the trader corrects the field named, not the whole form.
+const showSaveRefusal = seam('strategies.showSaveRefusal',
+  (detail) => say('Not saved.', detail ?? 'The strategy was not saved.'));
+
 async function saveForm(event) {
   event.preventDefault();
   const values = draft();
@@ -296,7 +304,7 @@ async function saveForm(event) {
   const { ok, body } = await fetchJson('/api/strategies', { method: 'POST', body: JSON.stringify(values) });
   if (body.rules) showResults(body.rules);
   if (!ok) {
-    say('Not saved.', body.detail ?? 'The strategy was not saved.');
+    showSaveRefusal(body.detail);
     return;
   }
   savedId = body.id;

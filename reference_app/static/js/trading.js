@@ -87,6 +87,9 @@ const cancelButton = seam('trading.cancelButton', (order) => {
   return cancel;
 });
 
+// A working order's row offers Cancel, to a role that may cancel it (never to a read-only one).
+const offersCancel = seam('trading.offersCancel', (order, isReadOnly) => order.status === 'working' && !isReadOnly);
+
 function showInBlotter(order) {
   const existing = rows.blotter.get(order.id);
   if (!inBlotter(order)) {
@@ -96,7 +99,7 @@ function showInBlotter(order) {
     placeRow(blotter, rows.blotter, order, (row) => {
       fillOrderRow(row, order, { withFill: false });
       const actions = document.createElement('td');
-      if (order.status === 'working' && !readOnly) actions.append(cancelButton(order));
+      if (offersCancel(order, readOnly)) actions.append(cancelButton(order));
       row.append(actions);
     }, blotterRowBefore);
   }
@@ -200,14 +203,17 @@ function showPositions(snapshot) {
 
 // ---- Live -----------------------------------------------------------------------------------------------------
 
+// What each call of the screen loads, as its data-error notice names it when the call fails.
+const dataNames = seam('trading.dataNames', { orders: 'the orders', positions: 'the positions' });
+
 async function loadSnapshot() {
   // Each retried until it is answered, and shown as soon as it is.
   await Promise.all([
-    loadData('/api/orders?limit=500', 'the orders').then((recent) => {
+    loadData('/api/orders?limit=500', dataNames.orders).then((recent) => {
       recent.orders.slice().reverse().forEach(upsertOrder);
       applyHistoryFilter();
     }),
-    loadData('/api/positions', 'the positions').then(showPositions),
+    loadData('/api/positions', dataNames.positions).then(showPositions),
   ]);
 }
 

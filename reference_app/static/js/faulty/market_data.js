@@ -150,4 +150,18 @@ export const REPLACEMENTS = {
   search_keeps_separators: {
     'market_data.searchText': () => (raw) => raw.toUpperCase(),
   },
+  // The defect: sorting was moved from the header button's click to the header cell's mousedown ("a click anywhere in
+  // the header sorts, and before the button takes the focus"): a mouse click still sorts, but Enter or Space on a
+  // focused sort button does nothing, so the board cannot be sorted from the keyboard.
+  sort_headers_mouse_only: {
+    'market_data.onSortRequest': () => (header, sort) => {
+      header.addEventListener('mousedown', sort);
+    },
+  },
+  // The defect: the choices were once read from the select's own options, skipping the first ("All currencies"); the
+  // skip stayed when they came to be built from the snapshot's currencies: AUD, first in alphabetical order, is not
+  // offered, so the board cannot be filtered to AUDUSD by currency.
+  currency_filter_omits_first_currency: {
+    'market_data.currencyChoices': (correct) => (currencies) => correct(currencies).slice(1),
+  },
 };

@@ -83,4 +83,19 @@ export const REPLACEMENTS = {
     'risk.limitsRefusalText': (correct) => (answer) => (typeof answer.body.detail === 'string'
       ? answer.body.detail : correct(answer)),
   },
+  // The defect: the refusal is written into the Trading state panel's alert, which was always shown when this was
+  // written and now starts hidden: a refused Emergency Stop or resume (a server error, a 409) gives its button back and
+  // says nothing, so the desk may believe trading is halted when it is not.
+  emergency_stop_refusal_hidden: {
+    'risk.showActionError': () => (message) => {
+      document.querySelector('[data-testid="risk-action-error"]').textContent = message;
+    },
+  },
+  // The defect: the reset of the confirmation's returnValue was removed as dead code ("a dialog starts with an empty
+  // returnValue"), but a dialog keeps the value of its last button: once an Emergency Stop has been confirmed (and
+  // trading resumed) on this page, pressing Emergency Stop again and dismissing it with Escape halts trading, and
+  // likewise Escape on a second Resume trading confirmation resumes it.
+  escape_repeats_last_confirm: {
+    'risk.askToConfirm': () => (dialog) => dialog.showModal(),
+  },
 };

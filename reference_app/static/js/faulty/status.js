@@ -50,4 +50,12 @@ export const REPLACEMENTS = {
       if (element.textContent === '—') correct(element, generatedAt);
     },
   },
+  // The defect: the verdict's colour is set only while it is still "unknown", when the first snapshot fills it in (the
+  // words are rewritten with every snapshot): when a component goes down, the line reads "Degraded: check the
+  // components below" in green, and a dashboard opened while degraded stays red after the recovery.
+  overall_verdict_colour_stuck: {
+    'status.showOverallHealth': (correct) => (element, healthy) => {
+      if (element.dataset.health === 'unknown') correct(element, healthy);
+    },
+  },
 };

@@ -51,4 +51,21 @@ export const REPLACEMENTS = {
   strategies_not_refreshed_after_reconnect: {
     'strategies.whenReconnected': () => () => undefined,
   },
+  // The defect: the list's Deploy and Stop handlers were copied from the form's and report a refusal through the form's
+  // alert, which is hidden with the form: a Deploy refused from All Strategies (while trading is halted, say) re-enables
+  // the button and says nothing under the lists.
+  strategy_list_refusal_not_shown: {
+    'strategies.showListRefusal': () => (detail) => {
+      document.querySelector('[data-testid="strategy-form-error"]').textContent = detail;
+    },
+  },
+  // The defect: the form is reset on every answer to Save Strategy (written for the success path, where the form then
+  // turned read-only anyway): a refused save says why, but empties every field, so the trader types it all again under
+  // results that name fields now blank.
+  strategy_form_cleared_on_refused_save: {
+    'strategies.showSaveRefusal': (correct) => (detail) => {
+      document.querySelector('form.strategy-form').reset();
+      correct(detail);
+    },
+  },
 };

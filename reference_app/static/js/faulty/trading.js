@@ -65,4 +65,15 @@ export const REPLACEMENTS = {
   cancel_server_error_silent: {
     'trading.cancelRefusalText': (correct) => (answer) => (answer.status >= 500 ? '' : correct(answer)),
   },
+  // The defect: the read-only check was lost when the Cancel button moved into a function of its own: a viewer's Open
+  // orders offer Cancel on every working order (the console refuses it, 403, and the blotter says so).
+  viewer_offered_order_cancel: {
+    'trading.offersCancel': () => (order) => order.status === 'working',
+  },
+  // The defect: the orders' call was copied from the positions' one with its description: when GET /api/orders fails,
+  // the Trading screen's notice says "The console could not load the positions: it answered 503." although the
+  // positions loaded, and the trader looks for the fault in the wrong place.
+  orders_load_error_names_positions: {
+    'trading.dataNames': (correct) => ({ ...correct, orders: correct.positions }),
+  },
 };
