@@ -1561,7 +1561,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("orders_load_error_names_positions", "navigation",
           "The Trading screen's notice names the wrong call when GET /api/orders fails: it says \"The console could "
           "not load the positions: it answered 503.\" although the positions loaded and the orders did not.",
-          (), blind=True),
+          ("The <screen> screen says it could not load <data>, and recovers once the console answers",), blind=True),
     Fault("sort_headers_mouse_only", "accessibility",
           "The quotes board sorts on a mousedown in the column header instead of on its button's click: a mouse click "
           "still sorts, but Enter or Space on a focused sort button does nothing, so the board cannot be sorted from "
@@ -1578,12 +1578,13 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("pushed_fill_without_price", "order_management",
           "The pushed Filled event of an order carries no fill price: the Order History of every open session shows a "
           "filled MARKET order with a Fill price of \"—\" until a reload (GET /api/orders has the price).",
-          (), blind=True),
+          ("A market order moves through every status in real time",
+           "An order placed in one session shows in the account's other open sessions"), blind=True),
     Fault("close_refuses_short_positions", "portfolio_monitoring",
           "Closing a short position is refused: the flat check forgot abs(), so Close on -10,000 EURUSD answers 409 "
           "\"There is no open EURUSD position to close\" (and the Close position dialog says so); closing a long "
           "works.",
-          (), blind=True),
+          ("Closing a long or a short position flattens it with a market order",), blind=True),
     Fault("viewer_offered_order_cancel", "access_control",
           "The Trading screen's Open orders offer a viewer a Cancel button on every working order; the console "
           "refuses the cancel (403), but the read-only role is offered a control it may not use.",
@@ -1592,7 +1593,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The System Status overall verdict keeps the colour of the first snapshot: when a component goes down it "
           "reads \"Degraded: check the components below\" in green (and a dashboard opened while degraded stays red "
           "once every component recovers).",
-          (), blind=True),
+          ("A market-data outage is reported and clears when the feed resumes",), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
