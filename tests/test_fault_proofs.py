@@ -76,12 +76,12 @@ def test_proofs_start_longest_first_by_the_clean_runs_time_on_their_examples() -
     one_example = Fault("trading_heap_leak", "performance", "the Trading example only", ("Long",))
     assert SHOWS_IN_EXAMPLES["trading_heap_leak"] == "Trading"
 
-    def run(test: str, example: str, seconds: float) -> dict:
-        return {"nodeid": f"steps/test_{{feature}}.py::test_{test}[chromium-{example}]", "duration_s": seconds}
+    def run(feature: str, test: str, example: str, seconds: float) -> dict:
+        return {"nodeid": f"steps/test_{feature}.py::test_{test}[chromium-{example}]", "duration_s": seconds}
 
-    outcomes = [run("short", "", 3.0), run("long", "Portfolio", 4.0), run("long", "Trading", 2.5)]
-    clean = SpecRun(0, [{**o, "nodeid": o["nodeid"].format(feature=feature)} for o in outcomes
-                        for feature in ("system_status", "performance")])
+    clean = SpecRun(0, [run("system_status", "short", "", 3.0), run("system_status", "long", "Portfolio", 4.0),
+                        run("system_status", "long", "Trading", 2.5), run("performance", "long", "Portfolio", 4.0),
+                        run("performance", "long", "Trading", 2.5)])
     faults = (one_scenario, whole_outline, one_example)
     assert [fault_proofs.expected_seconds(fault, clean) for fault in faults] == [3.0, 6.5, 2.5]
     assert fault_proofs.longest_first([one_scenario, one_example, whole_outline], clean) == [
