@@ -9,6 +9,7 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
   confirmations of the Portfolio screen work with the keyboard alone: Tab reaches the control, the control with the
   focus shows it (an outline or a shadow), Enter or Space opens its dialog, the focus moves into the dialog and stays
   there while Tab cycles through it, and Escape cancels it and gives the focus back to the control that opened it.
+  The quotes board sorts from the keyboard as it does with the mouse.
 
   Rule: No screen violates a WCAG 2.2 A or AA rule
 
@@ -118,3 +119,18 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
         | control                    | dialog               |
         | Close the EURUSD position  | Close position       |
         | Modify the EURUSD position | Change position size |
+
+  Rule: The quotes board sorts with the keyboard alone
+
+    Scenario Outline: Enter or Space on a column's sort button sorts the board by it, then the other way
+      Given a trader is signed in
+      And the trader has the Market Data screen open
+      When the trader tabs to the "<column>" button and presses <key>
+      Then the trader sees the board in ascending order of <column>, and only that column sorted
+      When the trader presses <key>
+      Then the trader sees the board in descending order of <column>, and only that column sorted
+
+      Examples:
+        | column     | key   |
+        | Instrument | Enter |
+        | Instrument | Space |

@@ -3,7 +3,8 @@ Feature: Signing in and out
   Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps the email
   that was typed, never the password, which is masked as it is typed; signing out ends the session. A sign-in link
   may say where to go once signed in, but only to a screen of the console: never on to another site (OWASP,
-  unvalidated redirects), however the address is disguised.
+  unvalidated redirects), however the address is disguised. An email locked out after too many wrong passwords is
+  told how long to wait: in seconds under a minute, then in whole minutes rounded up, never less than it is.
 
   Scenario: Signing in lands on the System Status screen
     Given a trader is on the sign-in screen
@@ -22,6 +23,19 @@ Feature: Signing in and out
       | password         | message                                |
       | not-the-password | Invalid email or password.             |
       |                  | Enter your email address and password. |
+
+  @console_control
+  Scenario Outline: A lockout of over a minute states its wait in whole minutes, rounded up
+    Given sign-in lockouts on the console last <lockout> seconds
+    And a trader is on the sign-in screen
+    When the trader signs in with a wrong password 10 times
+    And the trader signs in with their password
+    Then the trader's sign-in is refused as too many attempts: "Too many sign-in attempts for this account. Try again in <wait>."
+
+    Examples:
+      | lockout | wait      |
+      | 90      | 2 minutes |
+      | 150     | 3 minutes |
 
   Scenario: An email without an account gets the same answer as a wrong password
     Given a visitor is on the sign-in screen

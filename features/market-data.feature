@@ -66,10 +66,18 @@ Feature: Real-time market data
 
     Examples:
       | currency | instruments                                               |
-      | JPY      | USDJPY                                                    |
-      | GBP      | GBPUSD and EURGBP                                         |
+      | AUD      | AUDUSD                                                    |
+      | CAD      | USDCAD                                                    |
+      | CHF      | USDCHF                                                    |
       | EUR      | EURUSD and EURGBP                                         |
+      | GBP      | GBPUSD and EURGBP                                         |
+      | JPY      | USDJPY                                                    |
+      | NZD      | NZDUSD                                                    |
       | USD      | EURUSD, GBPUSD, USDJPY, AUDUSD, USDCHF, USDCAD and NZDUSD |
+
+  Scenario: The currency filter offers every currency the board trades, in alphabetical order
+    Given the trader has the Market Data screen open
+    Then the trader sees the currency filter offer exactly: All currencies, AUD, CAD, CHF, EUR, GBP, JPY, NZD, USD
 
   Scenario Outline: Searching the board for an instrument narrows it to the matches
     Given the trader has the Market Data screen open

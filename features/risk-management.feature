@@ -207,6 +207,30 @@ Feature: Risk management and the Emergency Stop
         | Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 1 open order cancelled, 1 strategy stopped, positions kept. |
         | Limits changed by the risk manager: Max Position Size 100,000, Daily Loss Limit $2,000.                                   |
 
+    @fresh_account
+    Scenario: Escape dismisses the next Emergency Stop after one was confirmed and trading resumed
+      Given a risk manager is signed in
+      And the risk manager has bought 10,000 EURUSD at the market
+      And the risk manager has the Risk Management screen open
+      When the risk manager triggers the Emergency Stop and confirms it
+      And the risk manager resumes trading
+      And the risk manager triggers the Emergency Stop and is asked to confirm it
+      And the risk manager presses Escape
+      Then the risk manager sees trading still active after the risk engine's next two equity samples
+      And the risk manager sees the risk alerts, newest first:
+        | Trading resumed by the risk manager at HH:MM:SS UTC.                                                                               |
+        | Emergency Stop by the risk manager at HH:MM:SS UTC. Trading halted: 0 open orders cancelled, 0 strategies stopped, positions kept. |
+
+    @console_control
+    Scenario: An Emergency Stop the console fails to carry out says so, and trading stays active
+      Given a risk manager is signed in
+      And the risk manager has the Risk Management screen open
+      And the console answers /api/risk/emergency-stop with a 503 server error
+      When the risk manager triggers the Emergency Stop and confirms it
+      Then the risk manager sees the Trading state say "The Emergency Stop was not triggered: the console answered 503."
+      And the risk manager sees trading active, with no risk alert
+      And the risk manager sees the "Emergency Stop" button offered
+
     Scenario Outline: Every screen of a halted account says so
       Given a trader is signed in
       And the trader has triggered the Emergency Stop
@@ -304,6 +328,17 @@ Feature: Risk management and the Emergency Stop
       And the trader opens the Trading screen
       Then the trader sees the order for 10,000 EURUSD in the Order History as Cancelled: "cancelled by the Emergency Stop of the trader"
       And the trader sees no open orders
+
+    @console_control
+    Scenario: A resume the console fails to carry out says so, and trading stays halted
+      Given a risk manager is signed in
+      And the risk manager has triggered the Emergency Stop
+      And the risk manager has the Risk Management screen open
+      And the console answers /api/risk/resume with a 500 server error
+      When the risk manager resumes trading
+      Then the risk manager sees the Trading state say "Trading was not resumed: the console answered 500."
+      And the risk manager sees trading halted: "Emergency Stop by the risk manager at HH:MM:SS UTC."
+      And the risk manager sees the "Resume Trading" button offered
 
     Scenario: A trader cannot resume trading
       Given a trader is signed in

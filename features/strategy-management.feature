@@ -149,6 +149,39 @@ Feature: Strategy management
       | Max position size | 0                                                                 | must be greater than 0 units                                      |
       | Max position size | 100,001                                                           | must not exceed the account's max position size of 100,000 units |
 
+  Scenario: A refused strategy stays in the form as the trader typed it, to be corrected
+    Given the trader has saved a strategy named "Euro Mean Reversion"
+    And the trader has the Strategies screen open
+    When the trader fills in a new strategy:
+      | Strategy name     | Euro Mean Reversion |
+      | Strategy type     | Arbitrage           |
+      | Instruments       | EURUSD, USDJPY      |
+      | Timeframe         | 4H                  |
+      | Risk limit        | $1,250.50           |
+      | Max position size | 40,000              |
+    And the trader saves the strategy
+    Then the trader's strategy is refused with "Strategy name is already used by another strategy of this account"
+    And the trader sees the new strategy form still filled in as:
+      | Strategy name     | Euro Mean Reversion |
+      | Strategy type     | Arbitrage           |
+      | Instruments       | EURUSD, USDJPY      |
+      | Timeframe         | 4H                  |
+      | Risk limit        | $1,250.50           |
+      | Max position size | 40,000              |
+
+  Scenario: A saved strategy that the account's lowered limits no longer allow is not deployed, and the lists say why
+    Given the trader has saved a new strategy:
+      | Strategy name     | Cable Momentum |
+      | Max position size | 25,000         |
+    And the account's max position size is 20,000
+    And the trader has the Strategies screen open
+    When the trader deploys "Cable Momentum" from All Strategies
+    Then the trader sees the strategy list refuse it with "The strategy was not deployed: Max position size: must not exceed the account's max position size of 20,000 units"
+    And the trader sees "Cable Momentum" under All Strategies as:
+      | Max position size | 25,000 |
+      | Status            | Saved  |
+    And the trader sees the strategies summed up as "1 strategy, 0 running."
+
   Scenario: A strategy name containing markup is shown as text
     Given the trader has the Strategies screen open
     When the trader fills in a new strategy with Strategy name "<b>Cable</b> Breakout"

@@ -55,6 +55,7 @@ class MarketDataPage:
         self.data_source_indicator = page.get_by_test_id("data-source-indicator")
         self.update_rate = page.get_by_test_id("feed-update-rate")
         self.currency = page.get_by_label("Currency")
+        self.currency_choices = self.currency.get_by_role("option")
         self.search_box = page.get_by_role("searchbox", name="Search instruments")
         self.board = page.get_by_role("table", name="Quotes")
         self.instruments = self.board.get_by_role("rowheader")  # the instruments shown, top to bottom

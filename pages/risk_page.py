@@ -66,6 +66,9 @@ class RiskPage:
         self._live = NavigationBar(page).connection_state.filter(has_text="Live")
         self.var_note = page.get_by_test_id("risk-var-note")
         self._loaded = self.var_note.filter(has_not_text="Loading")
+        # The console's answer to a resume, as this screen shows it: trading active, or why it is not.
+        self._resume_answered = self.trading_state.filter(has_text=re.compile(r"^Active$")).or_(
+            self.action_error.filter(visible=True))
 
     def alert_seconds_from_now(self) -> list[float]:
         """How far each alert's time, as the table shows it, is from the time of day now (page clock), newest first."""
@@ -99,6 +102,7 @@ class RiskPage:
         return self.emergency_stop_dialog
 
     def resume_trading(self) -> None:
-        """Press Resume Trading and confirm it."""
+        """Press Resume Trading, confirm it, and wait for the console's answer (trading active, or the refusal)."""
         self.resume_button.click()
         self.resume_dialog.confirm()
+        self._resume_answered.wait_for()

@@ -39,6 +39,7 @@ class StrategyForm:
         self.name = self.form.get_by_label("Strategy name")
         self.type = self.form.get_by_label("Strategy type")
         self.instruments = self.form.get_by_role("group", name="Instruments")
+        self.checked_instruments = self.instruments.get_by_role("checkbox", checked=True)
         self.timeframe = self.form.get_by_label("Timeframe")
         self.risk_limit = self.form.get_by_label("Risk limit")
         self.max_position_size = self.form.get_by_label("Max position size")
@@ -67,11 +68,15 @@ class StrategyForm:
         """The validation result line of a field: "Strategy name: passed" or "Risk limit: must not exceed ..."."""
         return self.results.filter(has_text=re.compile(rf"^{re.escape(label)}:"))
 
+    def instrument(self, symbol: str) -> Locator:
+        """The checkbox of one instrument."""
+        return self.instruments.get_by_role("checkbox", name=symbol, exact=True)
+
     def fill(self, draft: StrategyDraft) -> None:
         self.name.fill(draft.name)
         self.type.select_option(label=draft.type)
         for symbol in draft.instruments:
-            self.instruments.get_by_role("checkbox", name=symbol, exact=True).check()
+            self.instrument(symbol).check()
         self.timeframe.select_option(label=draft.timeframe)
         self.risk_limit.fill(draft.risk_limit)
         self.max_position_size.fill(draft.max_position_size)

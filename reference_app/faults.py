@@ -1542,22 +1542,24 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "A Deploy or Stop refused from the strategy lists is reported in the hidden New Strategy form's alert: with "
           "trading halted, Deploy in All Strategies gives its button back and nothing under the lists says \"trading "
           "halted\".",
-          (), blind=True),
+          ("A saved strategy that the account's lowered limits no longer allow is not deployed, and the lists "
+           "say why",), blind=True),
     Fault("strategy_form_cleared_on_refused_save", "strategy_management",
           "A refused Save Strategy empties the form: the validation results say why (\"Strategy name: is already used "
           "by another strategy of this account\"), but every field is blank and the trader must type the strategy "
           "again.",
-          (), blind=True),
+          ("A refused strategy stays in the form as the trader typed it, to be corrected",), blind=True),
     Fault("emergency_stop_refusal_hidden", "risk_management",
           "When the console refuses the Emergency Stop or Resume Trading (a server error, a 409), the reason is "
           "written into the Trading state panel's alert but the alert stays hidden: the button comes back and nothing "
           "says that trading was not halted.",
-          (), blind=True),
+          ("An Emergency Stop the console fails to carry out says so, and trading stays active",
+           "A resume the console fails to carry out says so, and trading stays halted"), blind=True),
     Fault("escape_repeats_last_confirm", "risk_management",
           "The Emergency Stop and Resume confirmations keep their last button's value: once an Emergency Stop has "
           "been confirmed and trading resumed on the page, pressing Emergency Stop again and dismissing it with "
           "Escape halts trading (and Escape on a second Resume confirmation resumes it).",
-          (), blind=True),
+          ("Escape dismisses the next Emergency Stop after one was confirmed and trading resumed",), blind=True),
     Fault("orders_load_error_names_positions", "navigation",
           "The Trading screen's notice names the wrong call when GET /api/orders fails: it says \"The console could "
           "not load the positions: it answered 503.\" although the positions loaded and the orders did not.",
@@ -1566,15 +1568,16 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The quotes board sorts on a mousedown in the column header instead of on its button's click: a mouse click "
           "still sorts, but Enter or Space on a focused sort button does nothing, so the board cannot be sorted from "
           "the keyboard.",
-          (), blind=True),
+          ("Enter or Space on a column's sort button sorts the board by it, then the other way",), blind=True),
     Fault("currency_filter_omits_first_currency", "market_data",
           "The Market Data Currency filter drops the first currency of its alphabetical list: AUD is not offered (the "
           "list starts at CAD), so the board cannot be filtered to AUDUSD by currency.",
-          (), blind=True),
+          ("Filtering the board by currency shows only the pairs that trade it",
+           "The currency filter offers every currency the board trades, in alphabetical order"), blind=True),
     Fault("lockout_minutes_rounded_down", "authentication",
           "The sign-in lockout countdown rounds minutes down instead of up: a 90 s wait reads \"Try again in 1 "
           "minute\", and a second into a 15-minute lockout the alert says \"14 minutes\", shorter than Retry-After.",
-          (), blind=True),
+          ("A lockout of over a minute states its wait in whole minutes, rounded up",), blind=True),
     Fault("pushed_fill_without_price", "order_management",
           "The pushed Filled event of an order carries no fill price: the Order History of every open session shows a "
           "filled MARKET order with a Fill price of \"—\" until a reload (GET /api/orders has the price).",
@@ -1588,7 +1591,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
     Fault("viewer_offered_order_cancel", "access_control",
           "The Trading screen's Open orders offer a viewer a Cancel button on every working order; the console "
           "refuses the cancel (403), but the read-only role is offered a control it may not use.",
-          (), blind=True),
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("overall_verdict_colour_stuck", "system_status",
           "The System Status overall verdict keeps the colour of the first snapshot: when a component goes down it "
           "reads \"Degraded: check the components below\" in green (and a dashboard opened while degraded stays red "
@@ -1660,4 +1663,12 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "order_time_in_seconds": "BUY or open_orders",
     "table_header_buttons_compact_on_phone": "iPhone or sorts_the_market_data",
     "ticket_price_label_names_quantity": "LIMIT",
+    "viewer_offered_order_cancel": "viewer and Cancel",
+}
+
+# A fault that shows on one browser engine only is proved on that engine. Escape closes a <dialog> with its last
+# returnValue kept in Firefox ESR 153, while Chromium 156 here leaves no "confirm" to read (observed: the scenario
+# fails with the fault in Firefox, passes in Chromium), so the confirmation that forgot to reset it acts only there.
+SHOWS_ON_ENGINE: dict[str, str] = {
+    "escape_repeats_last_confirm": "firefox",
 }

@@ -18,6 +18,7 @@ from fixtures.engines import EngineLaunch
 from fixtures.sessions import Desk, ExpectedRefusal, Session
 from fixtures.settings import SuiteConfig
 from fixtures.test_control import TestControl
+from pages.accessibility import KeyboardUser
 from pages.api_client import as_number
 from pages.controls import OfferedControls
 from pages.halt_banner import HaltedBanner, HaltWatch
@@ -57,6 +58,8 @@ A_BUSY_STRATEGY = StrategyDraft("Busy Reversion", "Mean Reversion", ("EURUSD", "
 # A time of day a screen shows for something done during the scenario (an alert, an order, a status): the moment
 # the console recorded it, a few seconds before the step reads it, or the scenario's length at most.
 JUST_NOW_TOLERANCE_S = 60
+# The risk engine samples every account's equity once a second: two new samples within a generous deadline.
+SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 
 
 def instrument_list(text: str) -> list[str]:
@@ -112,6 +115,26 @@ def signs_in_with_wrong_password(desk: Desk, actor: str, times: str) -> None:
 def actor_signs_in(desk: Desk, actor: str) -> None:
     session = desk[actor]
     session.screen(LoginPage).sign_in(session.user.email, session.user.password)
+
+
+@given(parsers.parse("sign-in lockouts on the console last {seconds:d} seconds"), target_fixture="lockout_s")
+def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, seconds: int) -> int:
+    previous = console_control.set_login_lockout(seconds)
+    request.addfinalizer(lambda: console_control.set_login_lockout(previous))
+    return seconds
+
+
+def sees_sign_in_locked(desk: Desk, actor: str, refusal: str | re.Pattern[str]) -> None:
+    """The sign-in was refused (429) with the refusal shown, and Sign in stays disabled while the lockout lasts."""
+    desk[actor].monitor.expect_refusal("POST", r"^/login$")
+    login = desk[actor].screen(LoginPage)
+    expect(login.error).to_have_text(refusal)
+    expect(login.sign_in_button).to_be_disabled()
+
+
+@then(parsers.parse('the {actor}\'s sign-in is refused as too many attempts: "{refusal}"'))
+def refused_as_too_many_attempts_saying(desk: Desk, actor: str, refusal: str) -> None:
+    sees_sign_in_locked(desk, actor, refusal)
 
 
 @when(parsers.parse("the {actor}'s session expires"))
@@ -401,7 +424,10 @@ class DeskRecords:
         return makers[record]()
 
     def _working_order(self) -> dict[str, Any]:
-        return {"working order": OrdersApi(self.api).place("EURUSD", "BUY", 10_000, "LIMIT", 1.0)["id"]}
+        placed = OrdersApi(self.api).place("EURUSD", "BUY", 10_000, "LIMIT", 1.0)  # answered while still Pending
+        blotter = self.observer.open(TradingPage).blotter
+        expect(blotter.order("10,000", "EURUSD").status).to_have_text("Working")
+        return {"working order": placed["id"]}
 
     def _saved(self) -> dict[str, Any]:
         return {"saved strategy": StrategiesApi(self.api).save(self.strategy)["id"]}
@@ -520,9 +546,15 @@ def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
     api.stop(strategy["id"])
 
 
-@when(parsers.parse('the {actor} deploys "{name}" again from All Strategies'))
+@when(parsers.re(rf'the {ACTOR} deploys "(?P<name>[^"]+)" (?:again )?from All Strategies'))
 def actor_deploys_again(desk: Desk, actor: str, name: str) -> None:
     desk[actor].screen(StrategiesPage).deploy(desk.record_name(name))
+
+
+@then(parsers.parse('the {actor} sees the strategy list refuse it with "{message}"'))
+def sees_strategy_list_refusal(desk: Desk, actor: str, message: str) -> None:
+    desk[actor].monitor.expect_refusal("POST", r"^/api/strategies/\d+/deploy$")
+    expect(desk[actor].screen(StrategiesPage).error).to_have_text(message)
 
 
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
@@ -585,6 +617,16 @@ def actor_has_triggered_emergency_stop(desk: Desk, actor: str) -> None:
     RiskApi(desk[actor].api).emergency_stop()
 
 
+@when(parsers.re(rf"the {ACTOR} triggers the Emergency Stop and is asked to confirm it"))
+def actor_asked_to_confirm_emergency_stop(desk: Desk, actor: str) -> None:
+    desk[actor].screen(RiskPage).trigger_emergency_stop()
+
+
+@when(parsers.re(rf"the {ACTOR} presses (?P<key>Escape|Enter|Space)"))
+def actor_presses(desk: Desk, actor: str, key: str) -> None:
+    desk[actor].screen(KeyboardUser).press(key)
+
+
 @when(parsers.parse("the {actor} triggers the Emergency Stop and confirms it"), target_fixture="halt_watch")
 def actor_triggers_emergency_stop(desk: Desk, actor: str) -> HaltWatch:
     dialog = desk[actor].screen(RiskPage).trigger_emergency_stop()
@@ -611,6 +653,20 @@ def sees_risk_alerts(desk: Desk, actor: str, datatable: list[list[str]]) -> None
     expect(risk.alert_times).to_have_text([RiskPage.ALERT_TIME] * len(datatable))
     # Each was raised during this scenario: its time is the time of day now, give or take the scenario's length.
     assert_just_now(risk.alert_seconds_from_now(), "the alerts' times")
+
+
+@when(parsers.parse("the {actor} resumes trading"))
+def actor_resumes_trading(desk: Desk, actor: str) -> None:
+    desk[actor].screen(RiskPage).resume_trading()
+
+
+@then(parsers.parse("the {actor} sees trading still active after the risk engine's next two equity samples"))
+def sees_active_after_samples(desk: Desk, actor: str) -> None:
+    risk = desk[actor].screen(RiskPage)
+    intervals = risk.equity_sample_intervals_ms(SAMPLES, SAMPLES_DEADLINE_S)
+    assert len(intervals) == SAMPLES, f"the risk engine recorded {len(intervals)} samples in {SAMPLES_DEADLINE_S} s"
+    expect(risk.trading_state).to_have_text("Active")
+    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
 
 
 @then(parsers.parse("the {actor} sees trading active, with no risk alert"))

@@ -5,7 +5,6 @@ import json
 import re
 from typing import Any
 
-import pytest
 from playwright.sync_api import APIResponse, Cookie, expect
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -19,7 +18,7 @@ from pages.orders_api import OrdersApi
 from pages.strategies_api import StrategiesApi
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
-from steps.conftest import A_BUSY_STRATEGY, DeskRecords, WorkingOrder
+from steps.conftest import A_BUSY_STRATEGY, DeskRecords, WorkingOrder, sees_sign_in_locked
 
 scenarios("access-control.feature")
 
@@ -37,13 +36,6 @@ def too_many_attempts_within(lockout_s: int) -> re.Pattern[str]:
     return too_many_attempts("|".join(str(s) for s in range(max(1, lockout_s - 2), lockout_s + 1)))
 
 
-@given(parsers.parse("sign-in lockouts on the console last {seconds:d} seconds"), target_fixture="lockout_s")
-def lockouts_last(console_control: TestControl, request: pytest.FixtureRequest, seconds: int) -> int:
-    previous = console_control.set_login_lockout(seconds)
-    request.addfinalizer(lambda: console_control.set_login_lockout(previous))
-    return seconds
-
-
 @given(parsers.parse("a {actor} is locked out of signing in after {times:d} wrong passwords"))
 def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
     session = desk.arrive_signed_out(actor)
@@ -56,10 +48,7 @@ def actor_locked_out(desk: Desk, actor: str, times: int) -> None:
 
 @then(parsers.parse("the {actor}'s sign-in is refused as too many attempts, saying to wait out the lockout"))
 def refused_as_too_many_attempts(desk: Desk, actor: str, lockout_s: int) -> None:
-    desk[actor].monitor.expect_refusal("POST", r"^/login$")
-    login = desk[actor].screen(LoginPage)
-    expect(login.error).to_have_text(too_many_attempts_within(lockout_s))
-    expect(login.sign_in_button).to_be_disabled()
+    sees_sign_in_locked(desk, actor, too_many_attempts_within(lockout_s))
 
 
 @when(parsers.parse("the {actor}'s lockout is over"))

@@ -7,7 +7,6 @@ from pytest_bdd import parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from pages.accessibility import WCAG_22_AA, AccessibilityScan, KeyboardUser, ShownOnRequest, TabRound
-from pages.risk_page import RiskPage
 from pages.trading_page import TradingPage
 from steps.conftest import ACTOR
 
@@ -34,11 +33,6 @@ def actor_opens_part(desk: Desk, actor: str, part: str) -> None:
 @when(parsers.re(rf"the {ACTOR} opens the order ticket for a (?P<order_type>LIMIT|STOP) order"))
 def actor_opens_ticket_for(desk: Desk, actor: str, order_type: str) -> None:
     desk[actor].screen(TradingPage).ticket.open_for(order_type)
-
-
-@when(parsers.re(rf"the {ACTOR} triggers the Emergency Stop and is asked to confirm it"))
-def actor_asked_to_confirm_emergency_stop(desk: Desk, actor: str) -> None:
-    desk[actor].screen(RiskPage).trigger_emergency_stop()
 
 
 # The keyboard alone -----------------------------------------------------------------------------------------------
@@ -83,11 +77,6 @@ def saw_tab_in_page_order(tab_round: TabRound) -> None:
 def saw_each_show_focus(tab_round: TabRound) -> None:
     assert not tab_round.without_indicator(), (
         f"these show no outline or shadow when they have the focus: {tab_round.without_indicator()}")
-
-
-@when(parsers.re(rf"the {ACTOR} presses Escape"))
-def actor_presses_escape(desk: Desk, actor: str) -> None:
-    desk[actor].screen(KeyboardUser).press("Escape")
 
 
 @then(parsers.re(rf'the {ACTOR} sees the focus on the "(?P<button>[^"]+)" button of the "(?P<dialog>[^"]+)" dialog'))

@@ -115,6 +115,11 @@ def filter_by_currency(desk: Desk, actor: str, currency: str) -> None:
     desk[actor].screen(MarketDataPage).filter_by_currency(currency)
 
 
+@then(parsers.parse("the {actor} sees the currency filter offer exactly: {choices}"))
+def sees_currency_choices(desk: Desk, actor: str, choices: str) -> None:
+    expect(desk[actor].screen(MarketDataPage).currency_choices).to_have_text(choices.split(", "))
+
+
 @when(parsers.parse('the {actor} searches the board for "{text}"'))
 def search_board(desk: Desk, actor: str, text: str) -> None:
     desk[actor].screen(MarketDataPage).search(text)

@@ -10,13 +10,8 @@ from fixtures.test_control import TestControl
 from pages.api_client import as_number
 from pages.halt_banner import HaltedBanner
 from pages.risk_page import RiskPage
-from pages.strategies_page import StrategiesPage
 
 scenarios("risk-management.feature")
-
-# The risk engine samples every account's equity once a second: two new samples within a generous deadline.
-SAMPLES, SAMPLES_DEADLINE_S = 2, 6
-
 
 # Setting the scene ----------------------------------------------------------------------------------------------
 
@@ -73,26 +68,13 @@ def sees_trading_not_halted(desk: Desk, actor: str) -> None:
     expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
 
 
-@then(parsers.parse("the {actor} sees trading still active after the risk engine's next two equity samples"))
-def sees_active_after_samples(desk: Desk, actor: str) -> None:
-    risk = desk[actor].screen(RiskPage)
-    intervals = risk.equity_sample_intervals_ms(SAMPLES, SAMPLES_DEADLINE_S)
-    assert len(intervals) == SAMPLES, f"the risk engine recorded {len(intervals)} samples in {SAMPLES_DEADLINE_S} s"
-    expect(risk.trading_state).to_have_text("Active")
-    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
+@then(parsers.parse('the {actor} sees the Trading state say "{text}"'))
+def sees_trading_state_say(desk: Desk, actor: str, text: str) -> None:
+    refusal = desk[actor].screen(RiskPage).action_error
+    expect(refusal).to_be_visible()
+    expect(refusal).to_have_text(text)
 
 
 @when(parsers.parse("the {actor} triggers the Emergency Stop but cancels it in the dialog"))
 def actor_cancels_emergency_stop(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).trigger_emergency_stop().cancel()
-
-
-@when(parsers.parse("the {actor} resumes trading"))
-def actor_resumes_trading(desk: Desk, actor: str) -> None:
-    desk[actor].screen(RiskPage).resume_trading()
-
-
-@then(parsers.parse('the {actor} sees the strategy list refuse it with "{message}"'))
-def sees_strategy_list_refusal(desk: Desk, actor: str, message: str) -> None:
-    desk[actor].monitor.expect_refusal("POST", r"^/api/strategies/\d+/deploy$")
-    expect(desk[actor].screen(StrategiesPage).error).to_have_text(message)

@@ -121,6 +121,18 @@ def strategy_refused_with(desk: Desk, actor: str, message: str) -> None:
     expect(form.field(field)).to_have_accessible_description(reason)
 
 
+@then(parsers.parse("the {actor} sees the new strategy form still filled in as:"))
+def sees_form_filled_in(desk: Desk, actor: str, datatable: list[list[str]]) -> None:
+    form = desk[actor].screen(StrategyForm)
+    typed = draft_from(datatable)
+    for label, value in datatable:
+        if label != "Instruments":
+            expect(form.field(label)).to_have_value(value)
+    for symbol in typed.instruments:
+        expect(form.instrument(symbol)).to_be_checked()
+    expect(form.checked_instruments).to_have_count(len(typed.instruments))
+
+
 @then(parsers.parse("the {actor} sees \"{name}\" as the account's only strategy"))
 def sees_only_strategy(desk: Desk, actor: str, name: str) -> None:
     expect(desk[actor].screen(StrategiesPage).strategy_names).to_have_text([name])

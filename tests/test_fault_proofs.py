@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.feature import get_features
 
-from reference_app.faults import CATALOGUE, SHOWS_IN_EXAMPLES, Fault
+from reference_app.faults import CATALOGUE, SHOWS_IN_EXAMPLES, SHOWS_ON_ENGINE, Fault
 from tools import fault_proofs
 from tools.checklists import CHECKLISTS
 from tools.checklists import markdown as checklists_markdown
@@ -181,3 +181,20 @@ def test_where_a_fault_shows_among_examples_is_said_only_of_faults_that_name_sce
     named = {fault.name for fault in CATALOGUE if fault.caught_by}
     assert set(SHOWS_IN_EXAMPLES) <= named
     assert all(expression.strip() for expression in SHOWS_IN_EXAMPLES.values())
+
+
+def test_a_fault_that_shows_on_one_engine_is_proved_on_that_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    named = {fault.name for fault in CATALOGUE if fault.caught_by}
+    assert set(SHOWS_ON_ENGINE) <= named
+    assert set(SHOWS_ON_ENGINE.values()) <= {"chromium", "firefox", "webkit"}
+    engines: list[str] = []
+
+    def run_specs(engine: str, **_: object) -> SpecRun:
+        engines.append(engine)
+        return SpecRun(1, [])
+
+    monkeypatch.setattr(fault_proofs, "run_specs", run_specs)
+    faults = {fault.name: fault for fault in CATALOGUE}
+    fault_proofs.prove(faults["escape_repeats_last_confirm"], "chromium")
+    fault_proofs.prove(faults["status_frozen"], "chromium")
+    assert engines == ["firefox", "chromium"]

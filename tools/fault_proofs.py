@@ -35,7 +35,7 @@ from pathlib import Path
 from _pytest.mark.expression import Expression
 from pytest_bdd.scenario import make_python_name
 
-from reference_app.faults import CATALOGUE, FAULTS, SHOWS_IN_EXAMPLES, Fault
+from reference_app.faults import CATALOGUE, FAULTS, SHOWS_IN_EXAMPLES, SHOWS_ON_ENGINE, Fault
 from tools.figures import record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,8 +152,11 @@ def run_specs(engine: str, marker: str | None = None, fault: str | None = None, 
 
 
 def prove(fault: Fault, engine: str = "chromium") -> Verdict:
+    """Run the scenarios that name the fault against the console started with it, on `engine`, or on the one engine
+    the fault shows on (SHOWS_ON_ENGINE)."""
     if not fault.caught_by:  # a blind fault no scenario catches yet: nothing to run
         return Verdict(fault, SpecRun(0, []))
+    engine = SHOWS_ON_ENGINE.get(fault.name, engine)
     run = run_specs(engine, fault=fault.name, nodes=scenario_nodes(fault),
                     examples=SHOWS_IN_EXAMPLES.get(fault.name, ""))
     failing = run.scenarios_with(*FAILING)
@@ -220,6 +223,8 @@ def markdown(clean: SpecRun, verdicts: list[Verdict], engine: str, first_sight: 
     ]
     for v in [*own, *blind]:
         scenarios = "<br>".join(v.caught_by) or "—"
+        if v.fault.name in SHOWS_ON_ENGINE:
+            scenarios += f" (on {SHOWS_ON_ENGINE[v.fault.name]}, the engine it shows on)"
         sight = first_sight.get(v.fault.name, "—") if v.fault.blind else "(not blind)"
         lines.append(f"| `{v.fault.name}` | {v.fault.feature} | {v.fault.defect} | {scenarios} | {sight} | "
                      f"{v.verdict} |")

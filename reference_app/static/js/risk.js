@@ -145,14 +145,20 @@ const ask = seam('risk.askToConfirm', (dialog) => {
   dialog.showModal();
 });
 
-async function act(path, button) {
+// Why a stop or a resume was not done: the console's reason (403, 409), or that the console failed (5xx).
+function actionRefusalText(notDone, answer) {
+  return notDoneText(notDone, answer, typeof answer.body.detail === 'string' ? answer.body.detail
+    : 'The console refused.');
+}
+
+async function act(path, button, notDone) {
   button.disabled = true;
   showActionError('');
   const answer = await fetchJson(path, { method: 'POST' });
   if (answer.ok) {
     showHalt(answer.body.halt); // this page knows at once; every other session hears it from the console
   } else {
-    showActionError(typeof answer.body.detail === 'string' ? answer.body.detail : 'The console refused.');
+    showActionError(actionRefusalText(notDone, answer));
     showTradingState({ halted, as_of: haltAsOf }); // the buttons as they were; a push corrects the state if needed
   }
 }
@@ -160,9 +166,9 @@ async function act(path, button) {
 // The close event fires for Cancel and Escape too; only the confirm button acts.
 const confirmed = seam('risk.confirmed', (dialog) => dialog.returnValue === 'confirm');
 
-function whenConfirmed(dialog, path, button) {
+function whenConfirmed(dialog, path, button, notDone) {
   dialog.addEventListener('close', () => {
-    if (confirmed(dialog)) act(path, button);
+    if (confirmed(dialog)) act(path, button, notDone);
   });
 }
 
@@ -238,11 +244,11 @@ if (may.editLimits) {
 }
 if (may.stop) {
   stopButton.addEventListener('click', () => ask(stopDialog));
-  whenConfirmed(stopDialog, '/api/risk/emergency-stop', stopButton);
+  whenConfirmed(stopDialog, '/api/risk/emergency-stop', stopButton, 'The Emergency Stop was not triggered');
 }
 if (may.resume) {
   resumeButton.addEventListener('click', () => ask(resumeDialog));
-  whenConfirmed(resumeDialog, '/api/risk/resume', resumeButton);
+  whenConfirmed(resumeDialog, '/api/risk/resume', resumeButton, 'Trading was not resumed');
 }
 document.addEventListener('console:halt', (event) => showTradingState(event.detail));
 connectLive(['risk', 'risk_alert'], onEvent, { onSubscribed: loadSnapshot });
