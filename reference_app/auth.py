@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
+from reference_app.db import Database
 from reference_app.seams import seam
 from reference_app.security import new_session_token, token_digest, verify_password
 from reference_app.throttle import describe_wait
@@ -78,16 +79,21 @@ class Throttled(Exception):
         self.retry_after_s = retry_after_s
 
 
+@seam("auth.user_by_email")
+def user_by_email(db: Database, email: str) -> Any:
+    """The user row (with its password hash) of an email as typed: trimmed, and whatever its case, for an address is
+    not case-sensitive (the column compares without case, NOCASE); None if no user has it."""
+    return db.one("SELECT id, account_id, email, display_name, role, password_hash FROM users WHERE email = ?",
+                  (email.strip(),))
+
+
 def authenticate(request: Request, email: str, password: str) -> User | None:
     """The user with these credentials, None if they are wrong; raises Throttled while the email is locked out."""
     throttle = _console(request).throttle
     retry_after = throttle.retry_after_s(email)
     if retry_after is not None:
         raise Throttled(retry_after)
-    row = _console(request).db.one(
-        "SELECT id, account_id, email, display_name, role, password_hash FROM users WHERE email = ?",
-        (email.strip(),),
-    )
+    row = user_by_email(_console(request).db, email)
     if row is None or not verify_password(password, row["password_hash"]):
         throttle.record_failure(email)
         return None

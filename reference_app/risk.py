@@ -214,6 +214,12 @@ def loss_limit_above_cash(loss_limit: float, starting_cash: float) -> bool:
     return loss_limit > starting_cash
 
 
+@seam("risk.in_whole_cents")
+def in_whole_cents(amount: float) -> bool:
+    """A money limit is in whole cents: $2,000.50 is one, $2,000.505 is not."""
+    return round(amount, 2) == amount
+
+
 def check_limits(edit: LimitsEdit, starting_cash: float) -> tuple[dict[str, float], list[LimitProblem]]:
     """The limits to save, and every rule they break (each with its reason)."""
     values: dict[str, float] = {}
@@ -235,7 +241,7 @@ def check_limits(edit: LimitsEdit, starting_cash: float) -> tuple[dict[str, floa
     if loss is not None:
         if limit_too_small(loss):
             problems.append(LimitProblem("daily_loss_limit", "must be greater than $0"))
-        elif round(loss, 2) != loss:
+        elif not in_whole_cents(loss):
             problems.append(LimitProblem("daily_loss_limit", "must be in whole cents"))
         elif loss_limit_above_cash(loss, starting_cash):
             problems.append(LimitProblem("daily_loss_limit",

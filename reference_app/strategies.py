@@ -449,6 +449,12 @@ def require_role_to_stop(user: User) -> None:
     _require_trading_role(user)
 
 
+@seam("strategies.require_role_to_deploy")
+def require_role_to_deploy(user: User) -> None:
+    """Deploying a strategy takes a trading role, like creating or stopping one: it trades as soon as it runs."""
+    _require_trading_role(user)
+
+
 @seam("strategies.stopped_by")
 def stopped_by(user: User) -> str:
     """The stop reason of a strategy stopped from the screens: who stopped it, by the name the console shows them."""
@@ -529,7 +535,7 @@ async def get_strategy(strategy_id: int, user: CurrentUser, request: Request) ->
 
 @router.post("/{strategy_id}/deploy", status_code=status.HTTP_202_ACCEPTED, response_model=None)
 async def deploy_strategy(strategy_id: int, user: CurrentUser, request: Request) -> dict[str, Any] | JSONResponse:
-    _require_trading_role(user)
+    require_role_to_deploy(user)
     console = _console(request)
     record = _load(console, user.account_id, strategy_id)
     if not deployable(record["status"]):

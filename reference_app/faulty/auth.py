@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import Request, Response
 
 from reference_app.auth import User, clear_session_cookie
+from reference_app.db import Database
 from reference_app.seams import correct, replaces
 
 
@@ -74,3 +75,12 @@ def whole_user_row(console: Any, user: User) -> dict[str, Any]:
 def always_the_dashboard(target: str | None) -> str:
     # The defect: the sign-in ignores where the user was going and always lands on the System Status screen.
     return "/status"
+
+
+@replaces("auth.user_by_email", fault="sign_in_email_case_sensitive")
+def email_compared_with_its_case(db: Database, email: str) -> Any:
+    # The defect: the lookup lowers the stored email but not the one typed, so an address typed with a capital (as a
+    # phone's keyboard writes "Test@example.com") matches no user: "Invalid email or password.", and the attempt is
+    # counted towards the email's lockout.
+    return db.one("SELECT id, account_id, email, display_name, role, password_hash FROM users WHERE lower(email) = ?",
+                  (email.strip(),))

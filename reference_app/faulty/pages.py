@@ -162,3 +162,13 @@ def only_email_required(email: str, password: str) -> bool:
     # left empty is tried as a wrong password: the form says "Invalid email or password." instead of "Enter your email
     # address and password.", and the attempt counts towards the email's lockout.
     return not email.strip()
+
+
+@replaces("pages.inline_style", fault="limit_price_field_hidden_on_phone")
+def ticket_price_row_hidden_on_phones(place: str) -> str:
+    # The defect: to shorten the order ticket on phones, a rule hides its Price row below 640 px (a MARKET order has no
+    # price): on a phone a LIMIT or STOP ticket shows no Price field, and Submit Order answers "A LIMIT order needs a
+    # price" (on the Trading and the Portfolio screens alike; a wider window is right).
+    if place != "head":
+        return ""
+    return "@media (max-width: 640px) { .ticket .price-field { display: none; } }"

@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
-from reference_app import orders, positions
+from reference_app import orders, positions, strategies
 from reference_app.auth import User
 from reference_app.context import Console
 from reference_app.db import Database
@@ -230,3 +230,20 @@ def any_signed_in_role_may_stop(console: Console, user: User) -> bool:
     # Risk screen keeps a viewer's Emergency Stop disabled, but a viewer's POST /api/risk/emergency-stop halts the
     # account (200), cancels its orders and stops its strategies.
     return user.role in (*STOPPING_ROLES, "viewer")
+
+
+@replaces("risk.in_whole_cents", fault="daily_loss_limit_cents_refused")
+def whole_dollars_only(amount: float) -> bool:
+    # The defect: round() lost its number of digits, so the check rounds to whole dollars: a Daily Loss Limit of
+    # $2,000.50, in whole cents, is refused with "must be in whole cents" (whole dollars still pass).
+    return round(amount) == amount
+
+
+@replaces("risk.stop_strategies", fault="emergency_stop_skips_deploying_strategies")
+def halt_stops_running_strategies_only(console: Console, account_id: int, reason: str) -> list[dict[str, Any]]:
+    # The defect: the halt stops the strategies whose status is Running, forgetting those still Deploying (warming up
+    # on their first ticks): such a strategy is left Deploying by the Emergency Stop, becomes Running a moment later
+    # and trades in the simulation while the account is halted (the alert counts it out: "0 strategies stopped").
+    rows = console.db.all(f"SELECT {strategies._COLUMNS} FROM strategies WHERE account_id = ? AND status = 'Running'"
+                          " ORDER BY id", (account_id,))
+    return [strategies._stop(console, strategies._record(row), reason) for row in rows]

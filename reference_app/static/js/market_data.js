@@ -99,11 +99,14 @@ function showChange(q) {
   q.cells.change.dataset.direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 }
 
+// A bid or an ask with the instrument's decimals (5; 3 for USDJPY).
+const priceText = seam('market_data.priceText', (value, decimals) => value.toFixed(decimals));
+
 // Draws the quote a row holds; data-seq and data-ts name the tick on screen, so a probe can time each render.
 function drawQuote(q, now) {
   const priced = q.bid != null;
-  q.cells.bid.textContent = priced ? q.bid.toFixed(q.decimals) : DASH;
-  q.cells.ask.textContent = priced ? q.ask.toFixed(q.decimals) : DASH;
+  q.cells.bid.textContent = priced ? priceText(q.bid, q.decimals) : DASH;
+  q.cells.ask.textContent = priced ? priceText(q.ask, q.decimals) : DASH;
   q.cells.spread.textContent = priced ? `${spreadPips(q).toFixed(1)} pips` : DASH;
   showChange(q);
   showAge(q, now);

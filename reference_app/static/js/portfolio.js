@@ -151,6 +151,8 @@ const details = $('section[aria-label="Position details"]');
 const syncDetailOf = seam('portfolio.syncDetailOf', (position) => position.sync_detail);
 // A position's gross exposure, in US dollars as the console converted it.
 const exposureOf = seam('portfolio.exposureOf', (position) => position.exposure_usd);
+// The realized P&L of the position whose details are shown (not the account's, which the Trading screen sums up).
+const detailsRealizedPnl = seam('portfolio.detailsRealizedPnl', (position, valuation) => position.realized_pnl_usd);
 // The open details panel follows the pushes, like the table.
 const redrawDetails = seam('portfolio.redrawDetails', (instrument) => showDetails(instrument));
 
@@ -167,7 +169,7 @@ function showDetails(instrument) {
   setText(byTestId('details-average-price', details), price(position.average_price, position.decimals));
   setText(byTestId('details-mark', details), price(position.mark, position.decimals));
   showMoney(byTestId('details-unrealized-pnl', details), position.unrealized_pnl_usd);
-  showMoney(byTestId('details-realized-pnl', details), position.realized_pnl_usd);
+  showMoney(byTestId('details-realized-pnl', details), detailsRealizedPnl(position, book));
   setText(byTestId('details-exposure', details), usd(exposureOf(position)));
   showSync(byTestId('details-sync-status', details), position);
   const syncedAt = byTestId('details-synced-at', details);

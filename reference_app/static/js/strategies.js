@@ -47,6 +47,8 @@ const countsAsRunning = seam('strategies.countsAsRunning', (strategy) => ACTIVE.
 const pnlText = seam('strategies.pnlText', (pnl) => usd(pnl));
 // A strategy's instruments, every one, in the order it trades them.
 const instrumentsText = seam('strategies.instrumentsText', (instruments) => instruments.join(', '));
+// All Strategies offers Deploy for a strategy that is not active: a Saved one, and a Stopped one, deployed again.
+const offersDeploy = seam('strategies.offersDeploy', (strategy) => !ACTIVE.has(strategy.status));
 
 function cell(row, testId) {
   return row.querySelector(`[data-testid="${testId}"]`);
@@ -122,7 +124,7 @@ function render(strategy) {
   cell(all, 'strategy-stop-reason').textContent = strategy.status === 'Stopped' ? (strategy.stop_reason ?? '') : '';
   const [deployAction, stopAction] = all.querySelectorAll('.row-actions button');
   if (deployAction) {
-    deployAction.hidden = ACTIVE.has(strategy.status);
+    deployAction.hidden = !offersDeploy(strategy);
     stopAction.hidden = !ACTIVE.has(strategy.status);
   }
 

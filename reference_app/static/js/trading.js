@@ -36,6 +36,9 @@ function cell(row, testId, text, header = false) {
   return element;
 }
 
+// The history's Reason: why an order was rejected or cancelled (and by whom), whatever ended it.
+const historyReason = seam('trading.historyReason', (order) => order.reason ?? '');
+
 function fillOrderRow(row, order, { withFill }) {
   row.replaceChildren();
   row.dataset.status = order.status;
@@ -49,7 +52,7 @@ function fillOrderRow(row, order, { withFill }) {
   cell(row, 'order-status', LABELS[order.status]).dataset.status = order.status;
   if (withFill) {
     cell(row, 'order-fill-price', order.fill_price == null ? DASH : price(order.fill_price, order.decimals));
-    cell(row, 'order-reason', order.reason ?? '');
+    cell(row, 'order-reason', historyReason(order));
   }
 }
 

@@ -164,4 +164,9 @@ export const REPLACEMENTS = {
   currency_filter_omits_first_currency: {
     'market_data.currencyChoices': (correct) => (currencies) => correct(currencies).slice(1),
   },
+  // The defect: the board formats every bid and ask with five decimals, as the EURUSD mock-up had them, instead of the
+  // instrument's own: USDJPY reads 151.20400 / 151.21600 instead of 151.204 / 151.216 (the spread is right).
+  board_prices_fixed_five_decimals: {
+    'market_data.priceText': () => (value) => value.toFixed(5),
+  },
 };

@@ -152,4 +152,21 @@ export const REPLACEMENTS = {
     'portfolio.dialogRefusalText': (correct) => (notDone, answer) => (typeof answer.body.detail === 'string'
       ? answer.body.detail : correct(notDone, answer)),
   },
+  // The defect: the details' Realized P&L is read from the valuation (the account's total) instead of the position:
+  // with a loss of $6.40 realized on EURUSD, the details of a GBPUSD position never reduced also say -$6.40 (the
+  // Trading screen's row for GBPUSD says $0.00).
+  details_realized_pnl_of_account: {
+    'portfolio.detailsRealizedPnl': () => (position, valuation) => valuation.realized_pnl_usd,
+  },
+  // The defect: to save the trader a Tab, the Close position dialog moves the focus to Close Position once it is open,
+  // instead of leaving it on Cancel: a keyboard user who opens it and presses Enter flattens the position at once.
+  close_dialog_focus_on_confirm: {
+    'portfolio.closeDialog': (correct) => ({
+      ...correct,
+      open: (dialog) => {
+        correct.open(dialog);
+        dialog.querySelector('button[type="submit"]').focus();
+      },
+    }),
+  },
 };

@@ -68,4 +68,9 @@ export const REPLACEMENTS = {
       correct(detail);
     },
   },
+  // The defect: All Strategies offers Deploy only for a Saved strategy: once a strategy is stopped its row offers neither
+  // Deploy nor Stop, so it cannot be deployed again from the list (the console would accept it).
+  stopped_strategy_offers_no_deploy: {
+    'strategies.offersDeploy': () => (strategy) => strategy.status === 'Saved',
+  },
 };

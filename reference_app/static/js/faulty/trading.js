@@ -76,4 +76,19 @@ export const REPLACEMENTS = {
   orders_load_error_names_positions: {
     'trading.dataNames': (correct) => ({ ...correct, orders: correct.positions }),
   },
+  // The defect: the Order History's Reason column was written for rejections: it shows a reason only for a Rejected
+  // order, so a cancelled order's row says nothing of who cancelled it ("cancelled by Dana Desk", "cancelled by the
+  // Emergency Stop of …"), although the console has the reason (GET /api/orders).
+  history_reason_only_for_rejections: {
+    'trading.historyReason': (correct) => (order) => (order.status === 'rejected' ? correct(order) : ''),
+  },
+  // The defect: the Cancel buttons of Open orders share one order object, refilled for each row drawn (to spare an
+  // allocation per row): every Cancel cancels the working order whose row was drawn last, the newest one, whichever
+  // row it is in; once that one is cancelled, the other rows' Cancel is refused ("Order #12 is cancelled").
+  cancel_hits_last_drawn_order: {
+    'trading.cancelButton': (correct) => {
+      const shown = {};
+      return (order) => correct(Object.assign(shown, order));
+    },
+  },
 };
