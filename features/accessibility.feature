@@ -105,6 +105,13 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
 
   Rule: The confirmations of the Portfolio screen work with the keyboard alone
 
+    Scenario: The Close position confirmation opens with the focus on Cancel, so Enter alone flattens nothing
+      Given a trader is signed in
+      And the trader has bought 10,000 EURUSD at the market
+      And the trader has the Portfolio screen open
+      When the trader tabs to the "Close the EURUSD position" button and presses Enter
+      Then the trader sees the focus on the "Cancel" button of the "Close position" dialog
+
     Scenario Outline: A position's confirmation keeps the focus inside while Tab cycles, and Escape closes it
       Given a trader is signed in
       And the trader has bought 10,000 EURUSD at the market

@@ -1,16 +1,28 @@
 @authentication
 Feature: Signing in and out
-  Only signed-in members of a desk reach the console. A wrong password gets a clear answer and keeps the email
-  that was typed, never the password, which is masked as it is typed; signing out ends the session. A sign-in link
-  may say where to go once signed in, but only to a screen of the console: never on to another site (OWASP,
-  unvalidated redirects), however the address is disguised. An email locked out after too many wrong passwords is
-  told how long to wait: in seconds under a minute, then in whole minutes rounded up, never less than it is.
+  Only signed-in members of a desk reach the console. An email is recognised however its letters are cased (as a
+  phone's keyboard may capitalise it). A wrong password gets a clear answer and keeps the email that was typed, never
+  the password, which is masked as it is typed; signing out ends the session. A sign-in link may say where to go once
+  signed in, but only to a screen of the console: never on to another site (OWASP, unvalidated redirects), however the
+  address is disguised. An email locked out after too many wrong passwords is told how long to wait: in seconds under
+  a minute, then in whole minutes rounded up, never less than it is.
 
   Scenario: Signing in lands on the System Status screen
     Given a trader is on the sign-in screen
     When the trader signs in with their password
     Then the trader sees the System Status screen
     And the trader sees their name in the navigation bar
+
+  Scenario Outline: The email is recognised however its letters are cased, and with spaces around it
+    Given a trader is on the sign-in screen
+    When the trader signs in with their email written <written> and their password
+    Then the trader sees the System Status screen
+
+    Examples:
+      | written                  |
+      | in capitals              |
+      | with a capital initial   |
+      | between spaces           |
 
   Scenario Outline: A wrong password is refused with a clear message
     Given a trader is on the sign-in screen

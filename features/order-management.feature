@@ -146,6 +146,18 @@ Feature: Order management
     Then the trader's last order shows "Filled"
     And the trader sees exactly one new order in the Order History
 
+  Scenario Outline: Of two working orders, Cancel cancels the order of its own row and leaves the other working
+    Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
+    And the trader has a working LIMIT order to BUY 5,000 GBPUSD at 1.00000
+    When the trader cancels the working order for <cancelled>
+    Then the trader sees the order for <cancelled> in the Order History as Cancelled: "cancelled by the trader"
+    And the trader sees the order for <kept> Working among the open orders
+
+    Examples:
+      | cancelled     | kept          |
+      | 10,000 EURUSD | 5,000 GBPUSD  |
+      | 5,000 GBPUSD  | 10,000 EURUSD |
+
   @controlled_market
   Scenario: The last order shows why its order ended, and no reason while it works
     Given EURUSD is quoted at 1.08500 / 1.08510

@@ -52,13 +52,15 @@ Feature: Portfolio monitoring
       | EURGBP     | +10,000  | 0.85500       | 0.85590 | $11.43         | Synchronized    |
 
   @controlled_market
-  Scenario: A yen position's details show its P&L and exposure in dollars
+  Scenario: A yen position's details show its own P&L and exposure in dollars, not the other positions'
     Given EURUSD is quoted at 1.08500 / 1.08510
     And USDJPY is quoted at 149.990 / 150.010
     And the trader holds these positions, opened at the market:
       | instrument | position |
       | EURUSD     | +10,000  |
       | USDJPY     | -10,000  |
+    And EURUSD is quoted at 1.08650 / 1.08660
+    And the trader has sold 4,000 EURUSD at the market
     And USDJPY is quoted at 150.490 / 150.510
     And the trader has the Portfolio screen open
     When the trader opens the details of the USDJPY position

@@ -79,6 +79,17 @@ Feature: Responsive layout and touch on phones and tablets
         | a Pixel 7       |
         | an iPad (gen 7) |
 
+    Scenario Outline: A trader on a phone or a tablet places a LIMIT order with its price
+      Given a trader is signed in on <device>
+      And the trader has the Trading screen open
+      When the trader submits a LIMIT ticket to BUY "10,000" EURUSD with the price "1.00000"
+      Then the trader sees the order for 10,000 EURUSD Working among the open orders
+
+      Examples:
+        | device          |
+        | an iPhone 13    |
+        | an iPad (gen 7) |
+
     Scenario: A trader on a phone filters the market data by currency with a tap
       Given a trader is signed in on an iPhone 13
       And the trader has the Market Data screen open

@@ -231,6 +231,17 @@ Feature: Risk management and the Emergency Stop
       And the risk manager sees trading active, with no risk alert
       And the risk manager sees the "Emergency Stop" button offered
 
+    @controlled_market
+    Scenario: A halt also stops a strategy still waiting for the prices of its first trade
+      Given a trader is signed in
+      And the market data feed has stopped
+      And the trader has deployed a strategy named "Early Bird Reversion" that waits for its first prices
+      And the trader has the Risk Management screen open
+      When the trader triggers the Emergency Stop and confirms it
+      Then the trader sees the risk alert "Emergency Stop by the trader at HH:MM:SS UTC. Trading halted: 0 open orders cancelled, 1 strategy stopped, positions kept."
+      When the trader opens the Strategies screen
+      Then the trader sees "Early Bird Reversion" listed as Stopped: "Stopped by the Emergency Stop of the trader"
+
     Scenario Outline: Every screen of a halted account says so
       Given a trader is signed in
       And the trader has triggered the Emergency Stop

@@ -26,6 +26,14 @@ Feature: System Status screen
     Then the trader sees the status refreshed at least once a second, without a reload
     And the trader sees every component's latency, and its last heartbeat less than 2 seconds ago
 
+  @console_restart
+  Scenario: After a restart of the console the dashboard is live again and refreshes, without a reload
+    Given the trader has the System Status screen open
+    When the console restarts
+    Then the trader sees the System Status screen live again, without a reload
+    And the trader sees the status refreshed at least once a second, without a reload
+    And the trader sees every component's latency, and its last heartbeat less than 2 seconds ago
+
   @measured_alone
   Scenario: The System Status screen is ready within its response-time budget
     When the trader opens the System Status screen

@@ -772,7 +772,7 @@ CATALOGUE += (
         "portfolio_monitoring",
         "The position details compute the exposure as quantity × mark in the instrument's quote currency: a USDJPY "
         "position of 10,000 shows an exposure of $1,505,100.00 instead of about $10,000.",
-        ("A yen position's details show its P&L and exposure in dollars",),
+        ("A yen position's details show its own P&L and exposure in dollars, not the other positions'",),
     ),
     Fault(
         "data_source_connected_without_ticks",
@@ -1603,60 +1603,61 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "moving: it drops every snapshot whose sequence number is not above the last one it drew, and the restarted "
           "console numbers them from 1 again, so Last update, the heartbeats and the states stay as they were before "
           "the restart until a reload (or until the new numbering overtakes the old one).",
-          (), blind=True),
+          ("After a restart of the console the dashboard is live again and refreshes, without a reload",), blind=True),
     Fault("stopped_strategy_offers_no_deploy", "strategy_management",
           "All Strategies offers Deploy only for a Saved strategy: once a strategy is stopped, its row shows neither "
           "Deploy nor Stop, so a stopped strategy cannot be deployed again from the list (POST "
           "/api/strategies/{id}/deploy would accept it).",
-          (), blind=True),
+          ("A stopped strategy can be deployed again",), blind=True),
     Fault("viewer_can_deploy_strategy", "access_control",
           "The strategy Deploy endpoint forgets its role check: the Strategies screen offers a viewer no Deploy, but a "
           "viewer's POST /api/strategies/{id}/deploy answers 202 and the strategy goes Running and trades, instead of "
           "403.",
-          (), blind=True),
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("history_reason_only_for_rejections", "order_management",
           "The Order History shows a Reason only for Rejected orders: a cancelled order's row leaves Reason empty "
           "instead of \"cancelled by Dana Desk\" or \"cancelled by the Emergency Stop of Dana Desk\" (GET /api/orders "
           "has the reason).",
-          (), blind=True),
+          ("A cancelled working order never fills, and the history says so",), blind=True),
     Fault("cancel_hits_last_drawn_order", "order_management",
           "With two or more working orders, every Cancel in Open orders cancels the newest working order, whichever "
           "row it is pressed in: Cancel on #11 cancels #12 and leaves #11 working, and a second Cancel on #11 is "
           "refused with \"Order #12 is cancelled: only a working order can be cancelled\".",
-          (), blind=True),
+          ("Of two working orders, Cancel cancels the order of its own row and leaves the other working",), blind=True),
     Fault("board_prices_fixed_five_decimals", "market_data",
           "The quotes board shows every bid and ask with five decimals: USDJPY reads 151.20400 / 151.21600 instead of "
           "151.204 / 151.216 (its spread, and the other pairs, are right).",
-          (), blind=True),
+          ("A quote shows its bid, ask and spread in the instrument's decimals and pips",), blind=True),
     Fault("daily_loss_limit_cents_refused", "risk_management",
           "The limits check rounds the Daily Loss Limit to whole dollars when it checks for whole cents: saving a "
           "Daily Loss Limit of $2,000.50 is refused with \"The limits were not saved: Daily Loss Limit must be in "
           "whole cents\" (the field marked invalid); $2,000 is saved.",
-          (), blind=True),
+          ("Limits at the edge of their rules are accepted",), blind=True),
     Fault("emergency_stop_skips_deploying_strategies", "risk_management",
           "The Emergency Stop stops only the strategies that are Running: one still Deploying (warming up on its first "
           "ticks) is left alone, its alert says \"0 strategies stopped\", and a moment later it goes Running and "
           "trades while the account is halted.",
-          (), blind=True),
+          ("A halt also stops a strategy still waiting for the prices of its first trade",), blind=True),
     Fault("details_realized_pnl_of_account", "portfolio_monitoring",
           "A position's details show the account's realized P&L instead of the position's: after a loss of $6.40 "
           "realized on EURUSD, the details of an untouched GBPUSD position say Realized P&L -$6.40, where the "
           "Trading screen's GBPUSD row says $0.00.",
-          (), blind=True),
+          ("A yen position's details show its own P&L and exposure in dollars, not the other positions'",), blind=True),
     Fault("sign_in_email_case_sensitive", "authentication",
           "Sign-in compares the email with its case: \"Test@example.com\" (as a phone's keyboard capitalises it) with "
           "the right password is refused with \"Invalid email or password.\" (and the form and POST /api/auth/login "
           "alike count it towards the lockout), where the address should be found whatever its case.",
-          (), blind=True),
+          ("The email is recognised however its letters are cased, and with spaces around it",), blind=True),
     Fault("limit_price_field_hidden_on_phone", "responsive_layout",
           "On a screen narrower than 640 px the order ticket hides its Price row: choosing LIMIT or STOP on a phone "
           "shows no Price field, and Submit Order answers \"A LIMIT order needs a price\" (Trading and Portfolio "
           "alike); a wider window shows the field.",
-          (), blind=True),
+          ("A trader on a phone or a tablet places a LIMIT order with its price",), blind=True),
     Fault("close_dialog_focus_on_confirm", "accessibility",
           "The Close position dialog opens with the focus on Close Position instead of Cancel: a keyboard user who "
           "opens it and presses Enter flattens the position at once.",
-          (), blind=True),
+          ("The Close position confirmation opens with the focus on Cancel, so Enter alone flattens nothing",),
+          blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
@@ -1724,6 +1725,7 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "table_header_buttons_compact_on_phone": "iPhone or sorts_the_market_data",
     "ticket_price_label_names_quantity": "LIMIT",
     "viewer_offered_order_cancel": "viewer and Cancel",
+    "viewer_can_deploy_strategy": "viewer and saved",
 }
 
 # A fault that shows on one browser engine only is proved on that engine. Escape closes a <dialog> with its last

@@ -188,6 +188,12 @@ def actor_sees_screen(desk: Desk, actor: str, screen: str) -> None:
     expect(page_object.heading).to_be_visible()
 
 
+@then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen live again, without a reload"))
+def sees_screen_reconnected(desk: Desk, actor: str, screen: str, suite: SuiteConfig) -> None:
+    timeout_ms = suite.budgets.reconnect_after_restart_s * 1000
+    expect(desk[actor].screen(NavigationBar).connection_state).to_have_text("Live", timeout=timeout_ms)
+
+
 @then(parsers.re(rf"the {ACTOR} sees the {SCREEN} screen live again by itself, without a reload"))
 def sees_screen_live_again(desk: Desk, actor: str, screen: str, came_back: Mark, suite: SuiteConfig) -> None:
     live, within_ms = desk[actor].screen(LiveState), suite.budgets.live_again_within_s * 1000
@@ -254,6 +260,7 @@ def fail_route(desk: Desk, failing_routes: TestControl, route: str, status: int)
 
 # The market data feed ---------------------------------------------------------------------------------------------
 
+@given("the market data feed has stopped", target_fixture="feed_stopped_at")
 @when("the market data feed stops", target_fixture="feed_stopped_at")
 def market_data_stops(market: TestControl) -> float:
     market.pause_feed()
@@ -333,6 +340,13 @@ def actor_has_working_order(desk: Desk, actor: str, order_type: str, side: str, 
     trading = desk[actor].open(TradingPage)
     expect(trading.blotter.order(quantity, instrument).status).to_have_text("Working")
     return WorkingOrder(placed["id"], quantity, instrument)
+
+
+@when(parsers.re(r'the (?P<actor>[a-z ]+) submits a (?P<order_type>\w+) ticket to (?P<side>BUY|SELL) '
+                 r'"(?P<quantity>[^"]*)" (?P<instrument>[A-Z]{6}) with the price "(?P<price>[^"]*)"'))
+def actor_submits_ticket(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
+                         price: str) -> None:
+    desk[actor].screen(TradingPage).ticket.place(instrument, side, quantity, order_type, price)
 
 
 @then(parsers.re(rf"the {ACTOR} sees the position (?P<quantity>[+-][\d,]+) {INSTRUMENT} at an average price of "
@@ -558,6 +572,8 @@ def sees_strategy_list_refusal(desk: Desk, actor: str, message: str) -> None:
 
 
 @given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
+@given(parsers.parse('the {actor} has deployed a strategy named "{name}" that waits for its first prices'),
+       target_fixture="running_strategy")
 def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
     api = StrategiesApi(desk[actor].api)
     return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=desk.record_name(name)))["id"])

@@ -10,6 +10,12 @@ from pages.login_page import LoginPage
 scenarios("authentication.feature")
 
 OTHER_SITE = "other-site.example"  # where a crafted sign-in link would send the user (the features name it)
+# How a person may type their email: what each way the features name makes of it.
+EMAIL_WRITTEN = {
+    "in capitals": str.upper,
+    "with a capital initial": lambda email: email[:1].upper() + email[1:],
+    "between spaces": lambda email: f"  {email}  ",
+}
 
 
 @given("a visitor who is not signed in")
@@ -27,6 +33,12 @@ def follows_sign_in_link(desk: Desk, actor: str, target: str) -> None:
 @when(parsers.re(r'the (?P<actor>[a-z ]+) signs in with the password "(?P<password>[^"]*)"'))
 def actor_signs_in_with(desk: Desk, actor: str, password: str) -> None:
     desk[actor].screen(LoginPage).sign_in(desk[actor].user.email, password)
+
+
+@when(parsers.parse("the {actor} signs in with their email written {written} and their password"))
+def actor_signs_in_with_email_written(desk: Desk, actor: str, written: str) -> None:
+    user = desk[actor].user
+    desk[actor].screen(LoginPage).sign_in(EMAIL_WRITTEN[written](user.email), user.password)
 
 
 @when(parsers.parse('the {actor} signs in as "{email}" with the password "{password}"'))

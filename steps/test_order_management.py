@@ -22,13 +22,6 @@ CLOCK = r"\d{2}:\d{2}:\d{2}\.\d{3}"
 STATUS_DEADLINE_S = 15
 
 
-@when(parsers.re(r'the (?P<actor>[a-z ]+) submits a (?P<order_type>\w+) ticket to (?P<side>BUY|SELL) '
-                 r'"(?P<quantity>[^"]*)" (?P<instrument>[A-Z]{6}) with the price "(?P<price>[^"]*)"'))
-def actor_submits_ticket(desk: Desk, actor: str, order_type: str, side: str, quantity: str, instrument: str,
-                         price: str) -> None:
-    desk[actor].screen(TradingPage).ticket.place(instrument, side, quantity, order_type, price)
-
-
 @when(parsers.parse("the {actor} double-clicks Submit Order on a {order_type} order to {side} {quantity} {instrument}"))
 def actor_double_clicks_submit(desk: Desk, actor: str, order_type: str, side: str, quantity: str,
                                instrument: str) -> None:

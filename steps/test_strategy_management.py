@@ -9,7 +9,6 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from fixtures.settings import SuiteConfig
-from pages.navigation import NavigationBar
 from pages.strategies_api import StrategiesApi
 from pages.strategies_page import StrategiesPage
 from pages.strategy_form import StrategyDraft, StrategyForm
@@ -157,12 +156,6 @@ def sees_metrics_updating(desk: Desk, actor: str, name: str, suite: SuiteConfig)
     intervals = row.metric_change_intervals_ms(changes, budget_s)
     allure.attach(", ".join(f"{i:.0f} ms" for i in intervals) or "none", name="Intervals between metric updates")
     assert len(intervals) == changes, f"the metrics changed {len(intervals)} times in {budget_s} s, expected {changes}"
-
-
-@then(parsers.parse("the {actor} sees the Strategies screen live again, without a reload"))
-def sees_live_again(desk: Desk, actor: str, suite: SuiteConfig) -> None:
-    timeout_ms = suite.budgets.reconnect_after_restart_s * 1000
-    expect(desk[actor].screen(NavigationBar).connection_state).to_have_text("Live", timeout=timeout_ms)
 
 
 @then(parsers.re(r'the (?P<actor>[a-z ]+) sees "(?P<name>[^"]+)" under Active Strategies with a P&L of (?P<pnl>\S+), '
