@@ -14,7 +14,7 @@ table is printed and written as JSON and Markdown (default `reports/sensitivity.
 non-zero if the clean run fails or a fault is not caught by the scenarios that name it. A fault missed on its run
 beside another is proved once more, alone, and reported as caught on a second run if it is then.
 
-The proofs run one more at a time than the machine has cores: a caught fault's run spends much of its wall waiting
+The proofs run two more at a time than the machine has cores: a caught fault's run spends much of its wall waiting
 for an expectation to time out, with its CPU idle. They start longest first, by the time the clean run spent on each
 proof's scenarios, so that a long proof started last does not keep the others' cores idle at the end.
 """
@@ -235,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fault_proofs", description=__doc__.splitlines()[0])
     parser.add_argument("faults", nargs="*", help="faults to prove (default: the whole catalogue)")
     parser.add_argument("--engine", default="chromium")
-    parser.add_argument("--jobs", type=int, default=(os.cpu_count() or 1) + 1,
-                        help="spec runs at a time (default: one more than the cores)")
+    parser.add_argument("--jobs", type=int, default=(os.cpu_count() or 1) + 2,
+                        help="spec runs at a time (default: two more than the cores)")
     parser.add_argument("--report-dir", default="reports", help="where sensitivity.json and .md go")
     parser.add_argument("--clean-outcomes", metavar="PATH", default=None,
                         help="the clean run is the run of every spec that wrote these outcomes (`pytest "
