@@ -138,6 +138,11 @@ Feature: Accessibility: WCAG 2.2 A and AA, and the Emergency Stop with the keybo
       Then the trader sees the board in descending order of <column>, and only that column sorted
 
       Examples:
-        | column     | key   |
-        | Instrument | Enter |
-        | Instrument | Space |
+        | column      | key   |
+        | Instrument  | Enter |
+        | Instrument  | Space |
+        | Bid         | Enter |
+        | Ask         | Space |
+        | Spread      | Enter |
+        | Change      | Space |
+        | Last update | Enter |

@@ -214,7 +214,7 @@ Feature: Order management
     Then the trader's last order shows "Working"
     And the trader sees the Order History list 2,000 GBPUSD Working, 5,000 EURUSD Working, counted as "2 orders"
 
-  Scenario: Open orders are listed newest first, each as it was placed, and a new one goes on top
+  Scenario: Open orders are listed newest first, each as it was placed; a new one goes on top, a cancelled one leaves
     Given the trader has a working LIMIT order to BUY 10,000 EURUSD at 1.00000
     And the trader has a working STOP order to SELL 5,000 GBPUSD at 0.90000
     When the trader opens the Trading screen
@@ -227,6 +227,11 @@ Feature: Order management
       | instrument | side | type  | quantity | price   | status  |
       | USDJPY     | SELL | LIMIT | 1,000    | 199.500 | Working |
       | GBPUSD     | SELL | STOP  | 5,000    | 0.90000 | Working |
+      | EURUSD     | BUY  | LIMIT | 10,000   | 1.00000 | Working |
+    When the trader cancels the working order for 5,000 GBPUSD
+    Then the trader sees the open orders, newest first:
+      | instrument | side | type  | quantity | price   | status  |
+      | USDJPY     | SELL | LIMIT | 1,000    | 199.500 | Working |
       | EURUSD     | BUY  | LIMIT | 10,000   | 1.00000 | Working |
 
   @controlled_market

@@ -79,16 +79,18 @@ Feature: Responsive layout and touch on phones and tablets
         | a Pixel 7       |
         | an iPad (gen 7) |
 
-    Scenario Outline: A trader on a phone or a tablet places a LIMIT order with its price
+    Scenario Outline: A trader on a phone or a tablet places a LIMIT or a STOP order with its price
       Given a trader is signed in on <device>
       And the trader has the Trading screen open
-      When the trader submits a LIMIT ticket to BUY "10,000" EURUSD with the price "1.00000"
+      When the trader submits a <type> ticket to <side> "10,000" EURUSD with the price "<price>"
       Then the trader sees the order for 10,000 EURUSD Working among the open orders
 
       Examples:
-        | device          |
-        | an iPhone 13    |
-        | an iPad (gen 7) |
+        | device          | type  | side | price   |
+        | an iPhone 13    | LIMIT | BUY  | 1.00000 |
+        | an iPad (gen 7) | LIMIT | BUY  | 1.00000 |
+        | a Pixel 7       | STOP  | SELL | 1.00000 |
+        | an iPhone 13    | STOP  | BUY  | 2.00000 |
 
     Scenario: A trader on a phone filters the market data by currency with a tap
       Given a trader is signed in on an iPhone 13

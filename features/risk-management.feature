@@ -221,6 +221,18 @@ Feature: Risk management and the Emergency Stop
         | Trading resumed by the risk manager at HH:MM:SS UTC.                                                                               |
         | Emergency Stop by the risk manager at HH:MM:SS UTC. Trading halted: 0 open orders cancelled, 0 strategies stopped, positions kept. |
 
+    @fresh_account
+    Scenario: Escape dismisses the next resume after trading was resumed and halted again
+      Given a risk manager is signed in
+      And the risk manager has bought 10,000 EURUSD at the market
+      And the risk manager has triggered the Emergency Stop
+      And the risk manager has the Risk Management screen open
+      When the risk manager resumes trading
+      And the risk manager triggers the Emergency Stop from another device
+      And the risk manager presses Resume Trading and is asked to confirm it
+      And the risk manager presses Escape
+      Then the risk manager sees trading still halted after the risk engine's next two equity samples
+
     @console_control
     Scenario: An Emergency Stop the console fails to carry out says so, and trading stays active
       Given a risk manager is signed in

@@ -101,8 +101,12 @@ class RiskPage:
         self.emergency_stop_button.click()
         return self.emergency_stop_dialog
 
+    def ask_to_resume(self) -> ConfirmDialog:
+        """Press Resume Trading; the confirm dialog it opens decides."""
+        self.resume_button.click()
+        return self.resume_dialog
+
     def resume_trading(self) -> None:
         """Press Resume Trading, confirm it, and wait for the console's answer (trading active, or the refusal)."""
-        self.resume_button.click()
-        self.resume_dialog.confirm()
+        self.ask_to_resume().confirm()
         self._resume_answered.wait_for()

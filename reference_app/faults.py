@@ -750,7 +750,7 @@ CATALOGUE += (
         "order_management",
         "The blotter inserts each new order after the others: Open orders is oldest first instead of newest first "
         "(the Order History is right).",
-        ("Open orders are listed newest first, each as it was placed, and a new one goes on top",),
+        ("Open orders are listed newest first, each as it was placed; a new one goes on top, a cancelled one leaves",),
     ),
     Fault(
         "navigation_replaces_history",
@@ -1410,7 +1410,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "now, and the API's created_at is about 1.8 billion where updated_at is about 1.8 trillion.",
           (
               "A market order moves through every status in real time",
-              "Open orders are listed newest first, each as it was placed, and a new one goes on top",
+              "Open orders are listed newest first, each as it was placed; a new one goes on top, a cancelled one "
+              "leaves",
           ),
           blind=True),
     Fault("gbp_pnl_conversion_inverted", "portfolio_monitoring",
@@ -1559,7 +1560,8 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "The Emergency Stop and Resume confirmations keep their last button's value: once an Emergency Stop has "
           "been confirmed and trading resumed on the page, pressing Emergency Stop again and dismissing it with "
           "Escape halts trading (and Escape on a second Resume confirmation resumes it).",
-          ("Escape dismisses the next Emergency Stop after one was confirmed and trading resumed",), blind=True),
+          ("Escape dismisses the next Emergency Stop after one was confirmed and trading resumed",
+           "Escape dismisses the next resume after trading was resumed and halted again"), blind=True),
     Fault("orders_load_error_names_positions", "navigation",
           "The Trading screen's notice names the wrong call when GET /api/orders fails: it says \"The console could "
           "not load the positions: it answered 503.\" although the positions loaded and the orders did not.",
@@ -1652,7 +1654,7 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "On a screen narrower than 640 px the order ticket hides its Price row: choosing LIMIT or STOP on a phone "
           "shows no Price field, and Submit Order answers \"A LIMIT order needs a price\" (Trading and Portfolio "
           "alike); a wider window shows the field.",
-          ("A trader on a phone or a tablet places a LIMIT order with its price",), blind=True),
+          ("A trader on a phone or a tablet places a LIMIT or a STOP order with its price",), blind=True),
     Fault("close_dialog_focus_on_confirm", "accessibility",
           "The Close position dialog opens with the focus on Close Position instead of Cancel: a keyboard user who "
           "opens it and presses Enter flattens the position at once.",

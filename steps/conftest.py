@@ -638,6 +638,11 @@ def actor_asked_to_confirm_emergency_stop(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).trigger_emergency_stop()
 
 
+@when(parsers.re(rf"the {ACTOR} presses Resume Trading and is asked to confirm it"))
+def actor_asked_to_confirm_resume(desk: Desk, actor: str) -> None:
+    desk[actor].screen(RiskPage).ask_to_resume()
+
+
 @when(parsers.re(rf"the {ACTOR} presses (?P<key>Escape|Enter|Space)"))
 def actor_presses(desk: Desk, actor: str, key: str) -> None:
     desk[actor].screen(KeyboardUser).press(key)
@@ -676,13 +681,18 @@ def actor_resumes_trading(desk: Desk, actor: str) -> None:
     desk[actor].screen(RiskPage).resume_trading()
 
 
-@then(parsers.parse("the {actor} sees trading still active after the risk engine's next two equity samples"))
-def sees_active_after_samples(desk: Desk, actor: str) -> None:
+@then(parsers.re(rf"the {ACTOR} sees trading still (?P<state>active|halted) after the risk engine's next two equity "
+                 r"samples"))
+def sees_state_kept_after_samples(desk: Desk, actor: str, state: str) -> None:
     risk = desk[actor].screen(RiskPage)
     intervals = risk.equity_sample_intervals_ms(SAMPLES, SAMPLES_DEADLINE_S)
     assert len(intervals) == SAMPLES, f"the risk engine recorded {len(intervals)} samples in {SAMPLES_DEADLINE_S} s"
-    expect(risk.trading_state).to_have_text("Active")
-    expect(desk[actor].screen(HaltedBanner).banner).to_be_hidden()
+    expect(risk.trading_state).to_have_text(state.capitalize())
+    banner = desk[actor].screen(HaltedBanner).banner
+    if state == "halted":
+        expect(banner).to_be_visible()
+    else:
+        expect(banner).to_be_hidden()
 
 
 @then(parsers.parse("the {actor} sees trading active, with no risk alert"))
