@@ -217,9 +217,16 @@ def render_login(
     return templates.TemplateResponse(request, "login.html", context, status_code=status_code, headers=headers)
 
 
+@seam("pages.home_target")
+def home_target(request: Request) -> str:
+    """Where the console's address leads: System Status for a signed-in user (by the session cookie), the sign-in page
+    for anyone else."""
+    return "/status" if user_from_cookie(request) else "/login"
+
+
 @router.get("/", response_model=None)
 async def home(request: Request) -> Response:
-    return RedirectResponse("/status" if user_from_cookie(request) else "/login", status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(home_target(request), status.HTTP_303_SEE_OTHER)
 
 
 @router.get("/login", response_class=HTMLResponse)

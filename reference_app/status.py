@@ -78,6 +78,12 @@ def worker_states() -> tuple[tuple[str, str, str, str], ...]:
     return WORKERS
 
 
+@seam("status.snapshot_time")
+def snapshot_time() -> float:
+    """When a snapshot is taken, in epoch milliseconds like every time the pages show."""
+    return time.time() * 1000
+
+
 def snapshot(console: Console) -> dict[str, Any]:
     console.status_seq += 1
     components = [
@@ -86,7 +92,7 @@ def snapshot(console: Console) -> dict[str, Any]:
         _database(console),
     ]
     return {
-        "generated_at": time.time() * 1000,
+        "generated_at": snapshot_time(),
         "seq": console.status_seq,
         "healthy": overall_healthy(components),
         "components": [component_payload(c) for c in components],

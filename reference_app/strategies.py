@@ -443,6 +443,12 @@ def _require_trading_role(user: User) -> None:
                             "A viewer cannot create, deploy or stop strategies: sign in as a trader or risk manager")
 
 
+@seam("strategies.require_role_to_save")
+def require_role_to_save(user: User) -> None:
+    """Saving a strategy takes a trading role, like deploying or stopping one: a viewer is read-only."""
+    _require_trading_role(user)
+
+
 @seam("strategies.require_role_to_stop")
 def require_role_to_stop(user: User) -> None:
     """Stopping a strategy takes a trading role, like creating or deploying one."""
@@ -510,7 +516,7 @@ async def validate_strategy(draft: StrategyDraft, user: CurrentUser, request: Re
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=None)
 async def save_strategy(draft: StrategyDraft, user: CurrentUser, request: Request) -> dict[str, Any] | JSONResponse:
-    _require_trading_role(user)
+    require_role_to_save(user)
     console = _console(request)
     rules = validate(console, user, draft)
     if not all(r.passed for r in rules):

@@ -1,6 +1,7 @@
 """Faulty variants of the pages' seams (reference_app/pages.py: what the templates render), one per named fault."""
 from __future__ import annotations
 
+from fastapi import Request
 from markupsafe import Markup
 
 from reference_app.auth import User
@@ -172,3 +173,10 @@ def ticket_price_row_hidden_on_phones(place: str) -> str:
     if place != "head":
         return ""
     return "@media (max-width: 640px) { .ticket .price-field { display: none; } }"
+
+
+@replaces("pages.home_target", fault="root_ignores_session")
+def home_looks_for_default_cookie(request: Request) -> str:
+    # The defect: the console's address looks for the session under the framework's default cookie name, "session",
+    # instead of "console_session": a signed-in user who opens the console's address is shown the sign-in page.
+    return "/status" if request.cookies.get("session") else "/login"

@@ -153,3 +153,10 @@ def no_role_check_to_deploy(user: User) -> None:
     # The defect: the Deploy endpoint forgets its role check (the screens offer a viewer no Deploy, so nobody noticed):
     # a viewer's POST /api/strategies/{id}/deploy answers 202 and the strategy goes Running and trades.
     return None
+
+
+@replaces("strategies.require_role_to_save", fault="viewer_can_save_strategy_via_api")
+def no_role_check_to_save(user: User) -> None:
+    # The defect: the save endpoint forgets its role check (the screen offers a viewer no Create New Strategy, so it
+    # was thought enough): a viewer's POST /api/strategies answers 201 and the strategy is saved in the account.
+    return None

@@ -127,7 +127,7 @@ const SORT_KEYS = {
   spread: seam('market_data.spreadSortKey', (q) => spreadPips(q)),
   change: seam('market_data.changeSortKey', (q) => changePercent(q)),
   // Youngest first when ascending: the age on screen, which grows from the last tick received.
-  age: (q) => (q.receivedAt == null ? null : -q.receivedAt),
+  age: seam('market_data.ageSortKey', (q) => (q.receivedAt == null ? null : -q.receivedAt)),
 };
 
 // Two texts (instrument names) in the sort's direction (`sign`: 1 ascending, -1 descending), like the numbers.

@@ -56,10 +56,16 @@ export function problemText(body) {
   return 'The console could not take the order';
 }
 
-export function describeOrder(order) {
+// An order in one line, "Order #12: SELL 12,500 EURUSD MARKET ·": its side as the order has it (its quantity is
+// unsigned).
+export const describeOrder = seam('orderTicket.describeOrder', (order) => {
   const at = order.price == null ? '' : ` at ${price(order.price, order.decimals)}`;
   return `Order #${order.id}: ${order.side} ${units(order.quantity)} ${order.instrument} ${order.type}${at} ·`;
-}
+});
+
+// Each opening of the ticket (New Order, Add Position) is a new order, with a fresh client order id: the id is kept
+// only while that same ticket is sent again (`previous`: the id of the ticket opened before).
+const openingClientOrderId = seam('orderTicket.openingClientOrderId', (previous) => newClientOrderId());
 
 // One order per ticket: a click while the ticket is being sent does nothing, and every sending of the ticket carries
 // its client order id, so the console never places it twice. `ticket` gives the ticket's state and its Submit button.
@@ -145,7 +151,7 @@ export function createOrderTicket(opener) {
   function open() {
     form.reset();
     form.hidden = false;
-    state.clientOrderId = newClientOrderId();
+    state.clientOrderId = openingClientOrderId(state.clientOrderId);
     showTicketError('');
     syncPriceField();
     showTicketQuote();

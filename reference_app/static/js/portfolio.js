@@ -153,13 +153,15 @@ const syncDetailOf = seam('portfolio.syncDetailOf', (position) => position.sync_
 const exposureOf = seam('portfolio.exposureOf', (position) => position.exposure_usd);
 // The realized P&L of the position whose details are shown (not the account's, which the Trading screen sums up).
 const detailsRealizedPnl = seam('portfolio.detailsRealizedPnl', (position, valuation) => position.realized_pnl_usd);
+// The details of a position that is no longer open (closed here or elsewhere) are hidden: nothing is left to show.
+const detailsOfClosedPosition = seam('portfolio.detailsOfClosedPosition', (hide) => hide());
 // The open details panel follows the pushes, like the table.
 const redrawDetails = seam('portfolio.redrawDetails', (instrument) => showDetails(instrument));
 
 function showDetails(instrument) {
   const position = positionOf(instrument);
   if (!position) {
-    hideDetails();
+    detailsOfClosedPosition(hideDetails);
     return;
   }
   shownDetails = instrument;

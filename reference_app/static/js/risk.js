@@ -72,9 +72,13 @@ function markProblems(errors = []) {
   }
 }
 
+// The editor opens on the limits the screen shows now (saved here, or pushed after a save elsewhere).
+const editorLimits = seam('risk.editorLimits', (shown) => shown);
+
 function openLimitsEditor() {
-  limitInputs.max_position_size.value = limits ? units(limits.max_position_size) : '';
-  limitInputs.daily_loss_limit.value = limits ? usd(limits.daily_loss_limit, { wholeDollars: true }) : '';
+  const prefill = editorLimits(limits);
+  limitInputs.max_position_size.value = prefill ? units(prefill.max_position_size) : '';
+  limitInputs.daily_loss_limit.value = prefill ? usd(prefill.daily_loss_limit, { wholeDollars: true }) : '';
   markProblems();
   limitsError.textContent = '';
   setText(limitsStatus, '');

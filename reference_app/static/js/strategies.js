@@ -271,11 +271,14 @@ function say(message, error = '') {
   formError.textContent = error;
 }
 
+// Every opening of the form starts editable, also after a strategy was saved with it (a save locks the form).
+const unlockForm = seam('strategies.unlockForm', (makeEditable) => makeEditable(true));
+
 function openForm() {
   form.reset();
   form.hidden = false;
   savedId = null;
-  setEditable(true);
+  unlockForm(setEditable);
   deployButton.disabled = true;
   clearResults();
   say('');

@@ -169,4 +169,10 @@ export const REPLACEMENTS = {
   board_prices_fixed_five_decimals: {
     'market_data.priceText': () => (value) => value.toFixed(5),
   },
+  // The defect: the Last update sort key is the arrival time of the last tick, not its negation (the age), so the
+  // directions are swapped: ascending puts the quote updated longest ago first (a stale one on top) while the header
+  // says ascending, and descending puts the freshest first.
+  last_update_sort_reversed: {
+    'market_data.ageSortKey': () => (q) => (q.receivedAt == null ? null : q.receivedAt),
+  },
 };

@@ -66,4 +66,17 @@ export const REPLACEMENTS = {
   unconfirmed_order_looked_up_by_id: {
     'orderTicket.isUnconfirmedOrder': () => (order, clientOrderId) => String(order.id) === clientOrderId,
   },
+  // The defect: New Order keeps the ticket's client order id once it has one (meant to make sending a refused ticket
+  // again safe): every later ticket of the page carries the first order's id, so a second order with the same details
+  // is answered with the first one and nothing is placed, and one with other details is refused with "Client order id
+  // … was already used for order #12, a different order".
+  new_order_reuses_client_order_id: {
+    'orderTicket.openingClientOrderId': (correct) => (previous) => previous ?? correct(previous),
+  },
+  // The defect: the one-line description of an order reads the side from the sign of the quantity, as a position's
+  // side is read, but an order's quantity is unsigned and its side a field of its own: every SELL order is described as
+  // a BUY in Last order and in the Portfolio's status line of a close or a resize.
+  order_summary_side_from_quantity: {
+    'orderTicket.describeOrder': (correct) => (order) => correct({ ...order, side: order.quantity < 0 ? 'SELL' : 'BUY' }),
+  },
 };

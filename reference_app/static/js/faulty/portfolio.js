@@ -169,4 +169,10 @@ export const REPLACEMENTS = {
       },
     }),
   },
+  // The defect: when the position whose details are open is no longer held (closed here or elsewhere), the details
+  // panel returns without hiding itself: its row leaves the table, but "Position details" goes on showing the closed
+  // position's last quantity, P&L and synchronisation.
+  details_kept_after_close: {
+    'portfolio.detailsOfClosedPosition': () => () => {},
+  },
 };

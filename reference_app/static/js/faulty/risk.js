@@ -98,4 +98,25 @@ export const REPLACEMENTS = {
   escape_repeats_last_confirm: {
     'risk.askToConfirm': () => (dialog) => dialog.showModal(),
   },
+  // The defect: the limits editor keeps the limits it was prefilled with the first time it opened, instead of reading
+  // those the screen shows now: after a save, Edit Limits opens on the limits from before it again, and Save Limits
+  // pressed without retyping them puts the old limits back.
+  limits_editor_prefilled_with_loaded_limits: {
+    'risk.editorLimits': (correct) => {
+      let loaded = null;
+      return (shown) => correct(shown == null ? shown : (loaded ??= shown));
+    },
+  },
+  // The defect: the Emergency Stop, once the screen has shown trading halted, is never offered again (meant to guard
+  // against a second press while the halt is applied): after trading is resumed the button stays disabled until the page
+  // is reloaded, so a second halt cannot be triggered from it.
+  emergency_stop_not_reoffered_after_resume: {
+    'risk.offersStop': (correct) => {
+      let haltSeen = false;
+      return (permitted, halted) => {
+        if (halted) haltSeen = true;
+        return correct(permitted, halted) && !haltSeen;
+      };
+    },
+  },
 };

@@ -73,4 +73,10 @@ export const REPLACEMENTS = {
   stopped_strategy_offers_no_deploy: {
     'strategies.offersDeploy': () => (strategy) => strategy.status === 'Saved',
   },
+  // The defect: opening the form no longer makes it editable (the call went when the form's reset was tidied up): the
+  // first opening works, for nothing has locked the form yet, but once a strategy is saved (which locks it) every later
+  // Create New Strategy opens an empty form whose fields, Validate Strategy and Save Strategy are all disabled.
+  strategy_form_locked_after_save: {
+    'strategies.unlockForm': () => () => {},
+  },
 };
