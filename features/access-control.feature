@@ -23,6 +23,15 @@ Feature: Access control and sessions
         | 9     | the trader sees the System Status screen                                             |
         | 10    | the trader's sign-in is refused as too many attempts, saying to wait out the lockout |
 
+    @console_control
+    Scenario: Wrong passwords count towards one lockout however the email is written
+      Given sign-in lockouts on the console last 4 seconds
+      And a trader is on the sign-in screen
+      When the trader signs in with a wrong password 5 times
+      And the trader signs in with their email written in capitals and a wrong password 5 times
+      And the trader signs in with their password
+      Then the trader's sign-in is refused as too many attempts, saying to wait out the lockout
+
     Scenario: Signing in with the right password starts the count of wrong ones again
       Given a trader is on the sign-in screen
       When the trader signs in with a wrong password 9 times

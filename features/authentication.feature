@@ -13,6 +13,16 @@ Feature: Signing in and out
     Then the trader sees the System Status screen
     And the trader sees their name in the navigation bar
 
+  Scenario Outline: The console's own address leads <who> to the <screen> screen
+    Given <arrival>
+    When the <actor> goes to the console's address
+    Then the <actor> sees the <screen> screen
+
+    Examples:
+      | who                | arrival                        | actor   | screen        |
+      | a signed-in trader | a trader is signed in          | trader  | System Status |
+      | a visitor          | a visitor who is not signed in | visitor | sign-in       |
+
   Scenario Outline: The email is recognised however its letters are cased, and with spaces around it
     Given a trader is on the sign-in screen
     When the trader signs in with their email written <written> and their password

@@ -135,6 +135,19 @@ Feature: Real-time market data
       | Change      | Last update | descending |
 
   @controlled_market
+  Scenario Outline: Sorted by Last update, a quote without ticks goes <place>
+    Given the trader has the Market Data screen open
+    And the feed has stopped quoting EURUSD, and the trader's board flags it stale
+    When the trader sorts the board by Last update, <direction>
+    Then the trader sees the board in <direction> order of Last update, and only that column sorted
+    And the trader sees EURUSD <place> on the board
+
+    Examples:
+      | direction  | place |
+      | ascending  | last  |
+      | descending | first |
+
+  @controlled_market
   Scenario: A sorted board stays sorted as a price moves past another
     Given the market quotes these prices:
       | instrument | bid     | ask     |

@@ -134,6 +134,7 @@ Feature: Order management
     Given the trader has the Trading screen open
     When the trader submits a MARKET order to <side> <quantity> EURUSD
     Then the trader's last order shows "Filled"
+    And the trader's last order is described as "Order #N: <side> <quantity> EURUSD MARKET ·"
 
     Examples:
       | side | quantity |

@@ -123,6 +123,15 @@ Feature: Portfolio monitoring
       | Mark           | 1.08650 |
       | Unrealized P&L | $14.00  |
 
+  Scenario: A position's details go with the position when it is closed
+    Given the trader has bought 10,000 EURUSD at the market
+    And the trader has the Portfolio screen open
+    And the trader has the details of the EURUSD position open
+    When the trader asks to close the EURUSD position
+    And the trader confirms closing the position
+    Then the trader sees no EURUSD position
+    And the trader sees no position details
+
   @controlled_market
   Scenario Outline: Closing a long or a short position flattens it with a market order
     Given EURUSD is quoted at 1.08500 / 1.08510

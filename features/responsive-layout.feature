@@ -38,6 +38,18 @@ Feature: Responsive layout and touch on phones and tablets
         | an iPad (gen 7) | Portfolio       |
         | an iPad (gen 7) | Market Data     |
 
+    Scenario Outline: The sign-in screen fits a phone, and Sign in is there to tap
+      Given a trader is on the sign-in screen on <device>
+      Then the trader sees the screen fit its width, with nothing to scroll sideways
+      And the trader sees the Sign in button at least 44 by 44 pixels
+      When the trader signs in with their password
+      Then the trader sees the System Status screen
+
+      Examples:
+        | device       |
+        | an iPhone 13 |
+        | a Pixel 7    |
+
     Scenario Outline: On a phone every quote keeps its price, spread, change, age and live flag in view
       Given a trader is signed in on <device>
       When the trader opens the Market Data screen

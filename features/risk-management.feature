@@ -92,6 +92,13 @@ Feature: Risk management and the Emergency Stop
       When the risk manager reloads the Risk Management screen
       Then the risk manager sees the limits 50,000 and $2,000
 
+    Scenario: Edit Limits opens again with the limits saved last
+      Given a risk manager is signed in
+      And the risk manager has the Risk Management screen open
+      When the risk manager sets the limits to a Max Position Size of 50,000 and a Daily Loss Limit of $2,000
+      And the risk manager opens Edit Limits again
+      Then the risk manager sees the Edit Limits form filled in with 50,000 and $2,000
+
     Scenario: New limits reach another open Risk Management screen without a reload
       Given a trader is signed in
       And the trader has the Risk Management screen open

@@ -25,6 +25,18 @@ Feature: Strategy management
     And the trader sees the performance metrics of "UI Test Strategy" keep updating
     And the trader sees the strategies summed up as "1 strategy, 1 running."
 
+  Scenario: After one strategy is saved, the next is entered and saved on the same screen
+    Given the trader has the Strategies screen open
+    When the trader fills in a new strategy with Strategy name "Euro Morning Reversion"
+    And the trader saves the strategy
+    And the trader fills in a new strategy with Strategy name "Cable Afternoon Breakout"
+    And the trader saves the strategy
+    Then the trader sees "Euro Morning Reversion" under All Strategies as:
+      | Status | Saved |
+    And the trader sees "Cable Afternoon Breakout" under All Strategies as:
+      | Status | Saved |
+    And the trader sees the strategies summed up as "2 strategies, 0 running."
+
   Scenario: A strategy saved and deployed in one session shows in the account's other open sessions
     Given the trader has the Strategies screen open
     And a risk manager is signed in

@@ -98,6 +98,7 @@ class TouchTargets:
             "Edit Limits button": page.get_by_role("button", name="Edit Limits", exact=True),
             "Create New Strategy button": page.get_by_role("button", name="Create New Strategy", exact=True),
             "Currency filter": page.get_by_label("Currency", exact=True),
+            "Sign in button": page.get_by_role("button", name="Sign in", exact=True),
             # A position's own buttons, on the Portfolio screen of an account holding one position.
             "Modify position button": positions.get_by_role("button", name=re.compile(r"^Modify the \w+ position$")),
             "Close position button": positions.get_by_role("button", name=re.compile(r"^Close the \w+ position$")),

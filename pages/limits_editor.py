@@ -18,6 +18,7 @@ class LimitsEditor:
         self.save_button = self.form.get_by_role("button", name="Save Limits")
         self.error = self.form.get_by_role("alert")
         self.status = page.get_by_test_id("limits-status")
+        self._answered = self.status.filter(has_text="Limits saved").or_(self.error.filter(has_text=re.compile(r"\S")))
 
     def field(self, label: str) -> Locator:
         """The editor's field labelled "Max Position Size" or "Daily Loss Limit"."""
@@ -30,9 +31,15 @@ class LimitsEditor:
                 return label, message[len(label) + 1:]
         raise ValueError(f"{message!r} names neither Max Position Size nor Daily Loss Limit first")
 
-    def set(self, values: dict[str, str]) -> None:
-        """Open the editor, type each value (by field label) as the desk writes it, and save."""
+    def open(self) -> None:
+        """Press Edit Limits: the editor opens, filled in with the limits as the screen has them."""
         self.edit_button.click()
+
+    def set(self, values: dict[str, str]) -> None:
+        """Open the editor, type each value (by field label) as the desk writes it, save, and wait for the answer:
+        the limits saved, or the editor saying why not."""
+        self.open()
         for label, text in values.items():
             replace_value(self.field(label), text)
         self.save_button.click()
+        self._answered.wait_for()

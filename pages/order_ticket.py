@@ -12,6 +12,12 @@ from pages.forms import replace_value
 from pages.live import TextRecorder, seconds_from_now
 
 
+def order_described(text: str) -> re.Pattern[str]:
+    """A line that describes an order as written, "Order #N: SELL 12,500 EURUSD MARKET ·", with any order number for
+    #N (order numbers are the console's, shared by every account)."""
+    return re.compile("^" + re.escape(text).replace(re.escape("#N"), r"#\d+") + "$")
+
+
 class OrderTicket:
     def __init__(self, page: Page, opener: str = "New Order") -> None:
         self.page = page
@@ -27,6 +33,7 @@ class OrderTicket:
         self.submit_button = self.form.get_by_role("button", name="Submit Order")
         self.error = self.form.get_by_role("alert")
         self.last_order = page.get_by_role("region", name="Last order")
+        self.summary = self.last_order.get_by_test_id("last-order-summary")  # the order in one line: side, size, ...
         self.status = self.last_order.get_by_test_id("last-order-status")
         self.reason = self.last_order.get_by_test_id("last-order-reason")  # why it was rejected or cancelled, if it was
         self.timeline_steps = self.last_order.get_by_role("list", name="Status timeline").get_by_role("listitem")

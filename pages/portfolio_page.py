@@ -86,5 +86,10 @@ class PortfolioPage:
         for instrument, quantity in positions.items():
             self.positions.wait_until_holds(instrument, quantity)
 
+    def open_details(self, instrument: str) -> None:
+        """Press the position's details button, and wait until the details shown are that position's."""
+        self.positions.open_details(instrument)
+        self.details.instrument.filter(has_text=instrument).wait_for()
+
     def add_position(self) -> None:
         self.ticket.new_order_button.click()

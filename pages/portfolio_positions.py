@@ -37,12 +37,6 @@ class PortfolioPositions:
         self.close_dialog = CloseDialog(page)
         self.resize_dialog = ResizeDialog(page)
 
-    @staticmethod
-    def action_reported(text: str) -> re.Pattern[str]:
-        """The status line of a close or resize as written, "Closing EURUSD: Order #N: SELL …", with any order
-        number for #N."""
-        return re.compile("^" + re.escape(text).replace(re.escape("#N"), r"#\d+") + "$")
-
     def position(self, instrument: str) -> PortfolioPositionRow:
         header = self.page.get_by_role("rowheader", name=instrument, exact=True)
         return PortfolioPositionRow(self.table.get_by_role("row").filter(has=header), instrument)

@@ -11,6 +11,12 @@ from pages.strategies_page import StrategiesPage
 from pages.system_status_page import SystemStatusPage
 from pages.trading_page import TradingPage
 
+
+class ConsoleAddress:
+    """The console's own address, with no screen's path: it leads to a screen (which one depends on the session)."""
+    PATH = "/"
+
+
 SCREENS: dict[str, type] = {
     "System Status": SystemStatusPage,
     "Strategies": StrategiesPage,

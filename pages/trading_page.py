@@ -29,7 +29,7 @@ class TradingPage:
         ContractItem("ticket.price", ("order_management",), only_with="a LIMIT or STOP order type chosen"),
         ContractItem("ticket.error", ("order_management",), only_with="a refused ticket"),
         *(ContractItem(f"ticket.{part}", ("order_management",), only_with="an order submitted")
-          for part in ("last_order", "status", "timeline_steps")),
+          for part in ("last_order", "summary", "status", "timeline_steps")),
         ContractItem("positions.table", ("order_management", "portfolio_monitoring", "access_control")),
         *(ContractItem(f"positions.{figure}", ("order_management", "portfolio_monitoring"))
           for figure in ("cash", "equity", "unrealized_pnl", "realized_pnl")),

@@ -689,6 +689,14 @@ CATALOGUE += (
         ("A locked-out email does not lock the rest of the desk, and the lockout ends",),
     ),
     Fault(
+        "lockout_counted_per_spelling",
+        "access_control",
+        "The failed sign-ins are counted per spelling of the email, not per address: five wrong passwords as "
+        "\"test@example.com\" and five as \"TEST@EXAMPLE.COM\" lock nothing, so changing the case of a letter buys "
+        "ten more guesses.",
+        ("Wrong passwords count towards one lockout however the email is written",),
+    ),
+    Fault(
         "risk_manager_refused_position_actions",
         "access_control",
         "The role check for closing and resizing a position compares with \"trader\" alone, forgetting that a risk "
@@ -1666,70 +1674,72 @@ BLIND_CATALOGUE: tuple[Fault, ...] = (
           "Status dashboard's Last update reads \"18:57:00.181\" (a time of day of 21 January 1970, in UTC) and creeps "
           "forward by half a millisecond with each push (\"18:57:00.181\", \"18:57:00.182\") instead of following the "
           "clock; GET /api/status has generated_at 1796220181.0 instead of 1796220181000.",
-          (), blind=True),
+          ("Status values refresh in real time without a reload",
+           "After a restart of the console the dashboard is live again and refreshes, without a reload"), blind=True),
     Fault("strategy_form_locked_after_save", "strategy_management",
           "Create New Strategy no longer makes the form editable: the first opening works, but once \"UI Test "
           "Strategy\" is saved, every later Create New Strategy opens an empty New Strategy form whose fields, "
           "instrument checkboxes, Validate Strategy and Save Strategy are all disabled, so a second strategy cannot be "
           "entered until the page is reloaded.",
-          (), blind=True),
+          ("After one strategy is saved, the next is entered and saved on the same screen",), blind=True),
     Fault("new_order_reuses_client_order_id", "order_management",
           "New Order keeps the client order id of the page's first ticket: after order #12 (BUY 10,000 EURUSD MARKET, "
           "Filled), a second New Order with the same details places nothing (Last order shows #12 again, the Order "
           "History keeps one order, the position stays +10,000), and a SELL of 5,000 EURUSD is refused in the ticket "
           "with \"Client order id 3f9c… was already used for order #12, a different order\" (Add Position on the "
           "Portfolio screen alike), instead of a fresh id and a new order each time.",
-          (), blind=True),
+          ("The Order History keeps to the status chosen as new orders arrive",), blind=True),
     Fault("order_summary_side_from_quantity", "order_management",
           "The one-line description of an order reads its side from the sign of its (unsigned) quantity: a SELL of "
           "10,000 EURUSD shows in Last order as \"Order #13: BUY 10,000 EURUSD MARKET · Filled\" (the Order History "
           "says SELL), and closing a +10,000 EURUSD position on the Portfolio screen reads \"Closing EURUSD: Order "
           "#14: BUY 10,000 EURUSD MARKET · Filled\" although the close sold 10,000.",
-          (), blind=True),
+          ("The smallest order and one of the full position size are accepted",), blind=True),
     Fault("limits_editor_prefilled_with_loaded_limits", "risk_management",
           "Edit Limits keeps the values it was prefilled with the first time it opened: after saving Max Position "
           "Size 50,000 and Daily Loss Limit $2,000 (the Limits panel shows them), opening Edit Limits again shows "
           "\"100,000\" and \"$5,000\", the limits from before, and Save Limits pressed as it opens puts those back.",
-          (), blind=True),
+          ("Edit Limits opens again with the limits saved last",), blind=True),
     Fault("emergency_stop_not_reoffered_after_resume", "risk_management",
           "Once the Risk Management screen has shown trading halted it never enables the Emergency Stop again: after "
           "an Emergency Stop and Resume Trading, the screen says Trading is Active but Emergency Stop stays disabled "
           "(for a risk manager and a trader alike, also when the halt and the resume came from another session) until "
           "the page is reloaded, so a second halt cannot be triggered from it.",
-          (), blind=True),
+          ("Escape dismisses the next Emergency Stop after one was confirmed and trading resumed",), blind=True),
     Fault("details_kept_after_close", "portfolio_monitoring",
           "The position details are not hidden when their position goes: with EURUSD's details open, closing the "
           "+10,000 EURUSD position removes its row (\"No open positions.\") but the Position details region stays, "
           "still showing EURUSD, Quantity +10,000, its last mark and P&L and Synchronized, until Hide details is "
           "pressed.",
-          (), blind=True),
+          ("A position's details go with the position when it is closed",), blind=True),
     Fault("last_update_sort_reversed", "market_data",
           "Sorting the quotes board by Last update goes the wrong way: ascending (aria-sort \"ascending\") puts the "
           "quote updated longest ago first instead of the most recent, so with EURUSD's ticks paused for 5 s its Stale "
           "row is at the top of the board under an ascending Last update, and at the bottom under descending.",
-          (), blind=True),
+          ("Sorted by Last update, a quote without ticks goes <place>",), blind=True),
     Fault("root_ignores_session", "authentication",
           "The console's address looks for the session under the cookie name \"session\" instead of "
           "\"console_session\": a signed-in user who opens http://localhost:3000/ is sent to the sign-in page (303 to "
           "/login) instead of System Status, although the session is valid (/status still opens without signing in).",
-          (), blind=True),
+          ("The console's own address leads <who> to the <screen> screen",), blind=True),
     Fault("viewer_can_save_strategy_via_api", "access_control",
           "The strategy save endpoint forgets its role check: the Strategies screen offers a viewer no Create New "
           "Strategy, but a viewer's POST /api/strategies with a valid strategy answers 201 and \"Viewer Strategy\" is "
           "listed as Saved in All Strategies of every open session of the account, instead of 403 (\"A viewer cannot "
           "create, deploy or stop strategies\").",
-          (), blind=True),
+          ("A role is offered no control it may not use, and the API refuses it",), blind=True),
     Fault("sign_in_form_wider_than_phone", "responsive_layout",
           "The sign-in form got a fixed width of 28rem (448 px): on a 390 px phone the sign-in page is wider than the "
           "screen and scrolls sideways, and the right part of the Email and Password fields and of the Sign in button "
           "lies beyond the right edge (the section pages are right; a wider window shows the form whole).",
-          (), blind=True),
+          ("The sign-in screen fits a phone, and Sign in is there to tap",), blind=True),
     Fault("loss_figures_low_contrast", "accessibility",
           "Amounts shown as a loss are drawn in #dc2626 instead of #f87171: right after a BUY of 10,000 EURUSD the "
           "Trading screen's Unrealized P&L \"-$1.00\" (and every negative P&L cell of the Positions tables, and a "
           "negative Daily P&L on the Risk screen) reads at 3.7:1 on the dark background, below the 4.5:1 that WCAG AA "
           "requires (axe: color-contrast).",
-          (), blind=True),
+          ("A screen with the account's data has no accessibility violation",
+           "A form, a panel or a dialog shown on request has no accessibility violation"), blind=True),
 )
 CATALOGUE = CATALOGUE + BLIND_CATALOGUE
 
@@ -1798,6 +1808,8 @@ SHOWS_IN_EXAMPLES: dict[str, str] = {
     "ticket_price_label_names_quantity": "LIMIT",
     "viewer_offered_order_cancel": "viewer and Cancel",
     "viewer_can_deploy_strategy": "viewer and saved",
+    "viewer_can_save_strategy_via_api": "viewer and Create",
+    "order_summary_side_from_quantity": "SELL",
 }
 
 # A fault that shows on one browser engine only is proved on that engine. Escape closes a <dialog> with its last

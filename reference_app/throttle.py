@@ -38,9 +38,7 @@ class LoginThrottle:
     def retry_after_s(self, email: str) -> int | None:
         """Whole seconds until `email` may try again, or None if it may try now."""
         now = time.time()
-        recent = [row["failed_at"] for row in self.db.all(
-            "SELECT failed_at FROM login_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC",
-            (email.strip(), now - self.window_s))]
+        recent = recent_failures(self.db, email.strip(), now - self.window_s)
         if not locked_out(len(recent), self.limit):
             return None
         remaining = recent[0] + self.lockout_s - now
@@ -53,6 +51,16 @@ class LoginThrottle:
     def forget(self, email: str) -> None:
         """A successful sign-in clears the email's failures: only failures since the last success count."""
         self.db.execute("DELETE FROM login_failures WHERE email = ?", (email.strip(),))
+
+
+@seam("throttle.recent_failures")
+def recent_failures(db: Database, email: str, since: float) -> list[float]:
+    """When the email's sign-ins failed since `since`, latest first. An address is not case-sensitive (the column
+    compares without case, NOCASE): "Test@example.com" counts towards the lockout of "test@example.com", else
+    changing the case of one letter would buy ten more guesses."""
+    return [row["failed_at"] for row in db.all(
+        "SELECT failed_at FROM login_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC",
+        (email, since))]
 
 
 @seam("throttle.locked_out")

@@ -61,6 +61,13 @@ JUST_NOW_TOLERANCE_S = 60
 # The risk engine samples every account's equity once a second: two new samples within a generous deadline.
 SAMPLES, SAMPLES_DEADLINE_S = 2, 6
 
+# How a person may type their email: what each way the features name makes of it.
+EMAIL_WRITTEN = {
+    "in capitals": str.upper,
+    "with a capital initial": lambda email: email[:1].upper() + email[1:],
+    "between spaces": lambda email: f"  {email}  ",
+}
+
 
 def instrument_list(text: str) -> list[str]:
     """The instruments "EURUSD, GBPUSD and USDJPY" names."""
@@ -104,11 +111,18 @@ def actor_on_sign_in_screen(desk: Desk, actor: str) -> None:
     desk.arrive_signed_out(actor).open(LoginPage)
 
 
-@when(parsers.re(rf"the {ACTOR} signs in with a wrong password (?P<times>once|\d+ times)"))
-def signs_in_with_wrong_password(desk: Desk, actor: str, times: str) -> None:
+@given(parsers.re(rf"a {ACTOR} is on the sign-in screen on an? (?P<device>[A-Za-z][\w ()]*)"))
+def actor_on_sign_in_screen_on_device(desk: Desk, device_profiles: DeviceProfiles, actor: str, device: str) -> None:
+    desk.arrive_signed_out(actor, device=device_profiles.profile(device)).open(LoginPage)
+
+
+@when(parsers.re(rf"the {ACTOR} signs in with (?:their email written (?P<written>[a-z ]+?) and )?a wrong password "
+                 r"(?P<times>once|\d+ times)"))
+def signs_in_with_wrong_password(desk: Desk, actor: str, written: str | None, times: str) -> None:
     attempts = 1 if times == "once" else int(times.split()[0])
+    email = desk[actor].user.email
     desk[actor].monitor.expect_refusal("POST", r"^/login$", attempts)
-    desk[actor].screen(LoginPage).guess_wrongly(desk[actor].user.email, attempts)
+    desk[actor].screen(LoginPage).guess_wrongly(EMAIL_WRITTEN[written](email) if written else email, attempts)
 
 
 @when(parsers.parse("the {actor} signs in with their password"))
@@ -708,7 +722,7 @@ def sees_trading_active(desk: Desk, actor: str) -> None:
 @given(parsers.parse("the {actor} has the details of the {instrument} position open"))
 @when(parsers.parse("the {actor} opens the details of the {instrument} position"))
 def actor_opens_details(desk: Desk, actor: str, instrument: str) -> None:
-    desk[actor].screen(PortfolioPage).positions.open_details(instrument)
+    desk[actor].screen(PortfolioPage).open_details(instrument)
 
 
 @when(parsers.parse("the {actor} asks to close the {instrument} position"))

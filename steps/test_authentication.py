@@ -6,21 +6,22 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from fixtures.sessions import Desk
 from pages.login_page import LoginPage
+from pages.screens import ConsoleAddress
+from steps.conftest import EMAIL_WRITTEN
 
 scenarios("authentication.feature")
 
 OTHER_SITE = "other-site.example"  # where a crafted sign-in link would send the user (the features name it)
-# How a person may type their email: what each way the features name makes of it.
-EMAIL_WRITTEN = {
-    "in capitals": str.upper,
-    "with a capital initial": lambda email: email[:1].upper() + email[1:],
-    "between spaces": lambda email: f"  {email}  ",
-}
 
 
 @given("a visitor who is not signed in")
 def visitor_not_signed_in(desk: Desk) -> None:
     desk.arrive_signed_out("visitor")
+
+
+@when(parsers.parse("the {actor} goes to the console's address"))
+def actor_goes_to_console_address(desk: Desk, actor: str) -> None:
+    desk[actor].visit(ConsoleAddress)
 
 
 @given(parsers.parse('a {actor} follows a sign-in link that sends them on to "{target}"'))

@@ -161,6 +161,20 @@ def feed_stops_quoting(market: TestControl, instrument: str) -> None:
     market.pause_feed(instrument)
 
 
+@given(parsers.re(rf"the feed has stopped quoting {INSTRUMENT}, and the {ACTOR}'s board flags it stale"))
+def feed_has_stopped_quoting(desk: Desk, market: TestControl, instrument: str, actor: str,
+                             suite: SuiteConfig) -> None:
+    market.pause_feed(instrument)
+    freshness = desk[actor].screen(MarketDataPage).quote(instrument).freshness
+    expect(freshness).to_have_text("Stale", timeout=STALE_AFTER_MS + suite.timeouts.expect_ms)
+
+
+@then(parsers.re(rf"the {ACTOR} sees {INSTRUMENT} (?P<place>first|last) on the board"))
+def sees_instrument_placed(desk: Desk, actor: str, instrument: str, place: str) -> None:
+    instruments = desk[actor].screen(MarketDataPage).instruments
+    expect(instruments.first if place == "first" else instruments.last).to_have_text(instrument)
+
+
 @when(parsers.re(rf"the feed quotes {INSTRUMENT} again"))
 def feed_quotes_again(market: TestControl, instrument: str) -> None:
     market.resume_feed(instrument)

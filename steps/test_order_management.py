@@ -10,6 +10,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from pages.live import TextRecorder
 from pages.order_history import OrderHistory
+from pages.order_ticket import order_described
 from pages.trading_page import TradingPage
 from steps.conftest import ACTOR, INSTRUMENT, assert_just_now
 
@@ -94,6 +95,11 @@ def sees_no_new_order(desk: Desk, actor: str) -> None:
 def sees_one_new_order(desk: Desk, actor: str) -> None:
     trading = desk[actor].screen(TradingPage)
     expect(trading.history.rows).to_have_count(trading.orders_when_opened + 1)
+
+
+@then(parsers.parse('the {actor}\'s last order is described as "{description}"'))
+def last_order_described(desk: Desk, actor: str, description: str) -> None:
+    expect(desk[actor].screen(TradingPage).ticket.summary).to_have_text(order_described(description))
 
 
 @then(parsers.parse("the {actor} sees the open orders, newest first:"))

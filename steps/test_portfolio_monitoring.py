@@ -8,6 +8,7 @@ from pytest_bdd import parsers, scenarios, then, when
 from fixtures.sessions import Desk
 from fixtures.test_control import TestControl
 from pages.api_client import as_number
+from pages.order_ticket import order_described
 from pages.orders_api import OrdersApi
 from pages.portfolio_page import PortfolioPage
 from steps.conftest import assert_just_now
@@ -104,6 +105,11 @@ def sees_sync_time_advance(desk: Desk, actor: str) -> None:
     assert_just_now([details.synced_at_from_now_s()], "the last synchronisation time")
 
 
+@then(parsers.parse("the {actor} sees no position details"))
+def sees_no_details(desk: Desk, actor: str) -> None:
+    expect(desk[actor].screen(PortfolioPage).details.region).to_be_hidden()
+
+
 @then(parsers.parse('the {actor} sees the position details explain "{detail}"'))
 def sees_details_explain(desk: Desk, actor: str, detail: str) -> None:
     expect(desk[actor].screen(PortfolioPage).details.sync_detail).to_have_text(detail)
@@ -139,7 +145,7 @@ def sees_resize_start(desk: Desk, actor: str, position: str, instrument: str, su
 @then(parsers.parse('the {actor} sees the close reported as "{report}"'))
 def sees_close_reported(desk: Desk, actor: str, report: str) -> None:
     positions = desk[actor].screen(PortfolioPage).positions
-    expect(positions.action_status).to_have_text(positions.action_reported(report))
+    expect(positions.action_status).to_have_text(order_described(report))
 
 
 @then(parsers.parse('the {actor}\'s size change is refused with "{reason}"'))

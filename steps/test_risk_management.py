@@ -42,6 +42,18 @@ def actor_sets_one_limit(desk: Desk, actor: str, limit: str, value: str) -> None
     desk[actor].screen(RiskPage).limits.set({limit: value})
 
 
+@when(parsers.parse("the {actor} opens Edit Limits again"))
+def actor_opens_limits_editor(desk: Desk, actor: str) -> None:
+    desk[actor].screen(RiskPage).limits.open()
+
+
+@then(parsers.parse("the {actor} sees the Edit Limits form filled in with {size} and {loss}"))
+def sees_limits_editor_filled_in(desk: Desk, actor: str, size: str, loss: str) -> None:
+    limits = desk[actor].screen(RiskPage).limits
+    expect(limits.field("Max Position Size")).to_have_value(size)
+    expect(limits.field("Daily Loss Limit")).to_have_value(loss)
+
+
 @then(parsers.parse("the {actor} sees the limits {size} and {loss}"))
 def sees_limits(desk: Desk, actor: str, size: str, loss: str) -> None:
     expect(desk[actor].screen(RiskPage).limits.shown).to_have_text([size, loss])

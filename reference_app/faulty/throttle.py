@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import time
 
+from reference_app.db import Database
 from reference_app.seams import replaces
 from reference_app.throttle import LoginThrottle, locked_out
 
@@ -39,3 +40,12 @@ def failures_kept_after_success(throttle: LoginThrottle, email: str) -> None:
     # that was never scheduled): after nine wrong passwords and a right one, the next mistyped password within the
     # window locks the user out, as if it were the tenth failure in a row.
     return None
+
+
+@replaces("throttle.recent_failures", fault="lockout_counted_per_spelling")
+def failures_of_this_spelling(db: Database, email: str, since: float) -> list[float]:
+    # The defect: the comparison is by exact spelling (as after a migration that re-created the table without its
+    # NOCASE collation): wrong passwords typed as "TEST@EXAMPLE.COM" do not count towards "test@example.com".
+    return [row["failed_at"] for row in db.all(
+        "SELECT failed_at FROM login_failures WHERE email = ? COLLATE BINARY AND failed_at > ? ORDER BY failed_at DESC",
+        (email, since))]
