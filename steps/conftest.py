@@ -559,6 +559,17 @@ def sees_board_in_order(desk: Desk, actor: str, direction: str, column: str) -> 
 
 # Strategies -------------------------------------------------------------------------------------------------------
 
+def deploy_busy_strategy(desk: Desk, actor: str, name: str, until_running: bool) -> dict[str, Any]:
+    """Save and deploy a strategy that trades on its first prices; with `until_running`, wait until the actor's
+    Strategies screen shows it Running (warmed up: it trades, and it can be stopped). The strategy as deployed."""
+    name = desk.record_name(name)
+    api = StrategiesApi(desk[actor].api)
+    strategy = api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
+    if until_running:
+        expect(desk[actor].open(StrategiesPage).active_strategy(name).status).to_have_text("Running")
+    return strategy
+
+
 @then(parsers.parse('the {actor} sees the strategies summed up as "{summary}"'))
 def sees_summary(desk: Desk, actor: str, summary: str) -> None:
     expect(desk[actor].screen(StrategiesPage).summary).to_have_text(summary)
@@ -566,12 +577,8 @@ def sees_summary(desk: Desk, actor: str, summary: str) -> None:
 
 @given(parsers.parse('the {actor} has a stopped strategy named "{name}"'))
 def strategy_stopped(desk: Desk, actor: str, name: str) -> None:
-    name = desk.record_name(name)
-    api = StrategiesApi(desk[actor].api)
-    strategy = api.deploy(api.save(replace(A_BUSY_STRATEGY, name=name))["id"])
-    running = desk[actor].open(StrategiesPage).active_strategy(name).status
-    expect(running).to_have_text("Running")  # a Deploying strategy cannot be stopped yet
-    api.stop(strategy["id"])
+    strategy = deploy_busy_strategy(desk, actor, name, until_running=True)  # a Deploying one cannot be stopped yet
+    StrategiesApi(desk[actor].api).stop(strategy["id"])
 
 
 @when(parsers.re(rf'the {ACTOR} deploys "(?P<name>[^"]+)" (?:again )?from All Strategies'))
@@ -585,12 +592,15 @@ def sees_strategy_list_refusal(desk: Desk, actor: str, message: str) -> None:
     expect(desk[actor].screen(StrategiesPage).error).to_have_text(message)
 
 
-@given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
 @given(parsers.parse('the {actor} has deployed a strategy named "{name}" that waits for its first prices'),
        target_fixture="running_strategy")
+def strategy_deployed(desk: Desk, actor: str, name: str) -> dict[str, Any]:
+    return deploy_busy_strategy(desk, actor, name, until_running=False)
+
+
+@given(parsers.parse('the {actor} has a running strategy named "{name}"'), target_fixture="running_strategy")
 def strategy_running(desk: Desk, actor: str, name: str) -> dict[str, Any]:
-    api = StrategiesApi(desk[actor].api)
-    return api.deploy(api.save(replace(A_BUSY_STRATEGY, name=desk.record_name(name)))["id"])
+    return deploy_busy_strategy(desk, actor, name, until_running=True)
 
 
 @then(parsers.parse('the {actor} sees "{name}" listed as Stopped: "{reason}"'))
