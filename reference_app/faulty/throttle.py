@@ -1,12 +1,9 @@
 """Faulty variants of the login throttle's seams (reference_app/throttle.py), one per named fault."""
 from __future__ import annotations
 
-import math
-import time
-
 from reference_app.db import Database
 from reference_app.seams import replaces
-from reference_app.throttle import LoginThrottle, locked_out
+from reference_app.throttle import LoginThrottle
 
 
 @replaces("throttle.retry_after_s", fault="login_throttling_missing")
@@ -21,17 +18,12 @@ def locked_out_one_failure_late(failures: int, limit: int) -> bool:
     return failures > limit
 
 
-@replaces("throttle.retry_after_s", fault="lockout_locks_every_email")
-def failures_counted_for_everyone(throttle: LoginThrottle, email: str) -> int | None:
+@replaces("throttle.recent_failures", fault="lockout_locks_every_email")
+def failures_of_everyone(db: Database, email: str, since: float) -> list[float]:
     # The defect: the query of the recent failures lost its `email = ?` condition: the failures of every email are
     # counted together, so ten wrong passwords for one email lock every user of the console out.
-    now = time.time()
-    recent = [row["failed_at"] for row in throttle.db.all(
-        "SELECT failed_at FROM login_failures WHERE failed_at > ? ORDER BY failed_at DESC", (now - throttle.window_s,))]
-    if not locked_out(len(recent), throttle.limit):
-        return None
-    remaining = recent[0] + throttle.lockout_s - now
-    return math.ceil(remaining) if remaining > 0 else None
+    return [row["failed_at"] for row in db.all(
+        "SELECT failed_at FROM login_failures WHERE failed_at > ? ORDER BY failed_at DESC", (since,))]
 
 
 @replaces("throttle.forget", fault="lockout_ignores_successful_sign_in")
